@@ -1,0 +1,915 @@
+package io.libactors;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One running actor: its mailbox, its turn on the executor, its lifecycle. Also the actor's
+ * {@link ActorProxy}, so an actor costs one object besides its instance.
+ * <p>
+ * The mailbox is Vyukov's intrusive multi-producer single-consumer queue: producers swap the
+ * tail and then link the old tail to the new node; only the turn that owns the cell reads from
+ * the head. The {@link #status} word guarantees at most one turn at a time: a producer that
+ * finds the cell {@code IDLE} moves it to {@code SCHEDULED} and submits it; the turn, when it
+ * runs out of mail or budget, sets {@code IDLE} and then looks at the queue again, so a message
+ * linked in between is never left without a turn (the lost-wakeup race).
+ */
+final class ActorCell implements ActorProxy<Actor>, Runnable {
+
+	static final ThreadLocal<@Nullable ActorCell> CURRENT = new ThreadLocal<>();
+
+	static final int IDLE = 0;
+
+	static final int SCHEDULED = 1;
+
+	static final int STARTING = 0;
+
+	static final int RUNNING = 1;
+
+	static final int STOPPING = 2;
+
+	static final int STOPPED = 3;
+
+	static final int FAILED = 4;
+
+	private static final String[] STATE_NAMES = { "STARTING", "RUNNING", "STOPPING", "STOPPED", "FAILED" };
+
+	private static final VarHandle TAIL;
+
+	private static final VarHandle STATUS;
+
+	private static final VarHandle STATE;
+
+	private static final VarHandle ENQUEUED;
+
+	private static final VarHandle DEQUEUED;
+
+	private static final VarHandle PROCESSED;
+
+	private static final VarHandle FAILURES;
+
+	private static final VarHandle METRIC = MethodHandles.arrayElementVarHandle(HandlerMetrics[].class);
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			TAIL = lookup.findVarHandle(ActorCell.class, "tail", Node.class);
+			STATUS = lookup.findVarHandle(ActorCell.class, "status", int.class);
+			STATE = lookup.findVarHandle(ActorCell.class, "state", int.class);
+			ENQUEUED = lookup.findVarHandle(ActorCell.class, "enqueued", long.class);
+			DEQUEUED = lookup.findVarHandle(ActorCell.class, "dequeued", long.class);
+			PROCESSED = lookup.findVarHandle(ActorCell.class, "processed", long.class);
+			FAILURES = lookup.findVarHandle(ActorCell.class, "failed", long.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	final Core core;
+
+	private final String name;
+
+	final long incarnation;
+
+	final @Nullable ActorCell parent;
+
+	final ActorOrigin origin;
+
+	/** Replaced only by a restart, inside the turn. */
+	Actor actor;
+
+	Router router;
+
+	/** Consumer side of the mailbox: the last node taken, now the queue's stub. */
+	private Node head;
+
+	@SuppressWarnings("unused") // accessed through TAIL
+	private volatile Node tail;
+
+	/** Messages ever queued: also each message's sequence number. */
+	private volatile long enqueued;
+
+	/** Messages ever taken from the queue; written only by the turn. */
+	private volatile long dequeued;
+
+	private volatile int status;
+
+	private volatile int state;
+
+	private volatile long processed;
+
+	private volatile long failed;
+
+	/** Shutdown ran out of time: what is left becomes dead letters. */
+	volatile boolean forced;
+
+	/** Written inside the turn; elements published with release stores. */
+	private volatile HandlerMetrics @Nullable [] metrics;
+
+	private volatile @Nullable Set<ActorCell> children;
+
+	private volatile @Nullable ActorTimers timers;
+
+	private volatile @Nullable Map<String, Future<?>> actlets;
+
+	private @Nullable CompletableFuture<Void> terminated;
+
+	private @Nullable CompletableFuture<Void> started;
+
+	private boolean finished;
+
+	// The rest belongs to the turn alone.
+
+	private @Nullable Node current;
+
+	private @Nullable Hold hold;
+
+	private boolean initialized;
+
+	private boolean terminating;
+
+	private boolean failedStop;
+
+	private int actletCount;
+
+	private long @Nullable [] restarts;
+
+	private @Nullable List<String[]> bindings;
+
+	ActorCell(Core core, String name, long incarnation, @Nullable ActorCell parent, ActorOrigin origin, Actor actor,
+			Router router) {
+		this.core = core;
+		this.name = name;
+		this.incarnation = incarnation;
+		this.parent = parent;
+		this.origin = origin;
+		this.actor = actor;
+		this.router = router;
+		Node stub = new Node(null, null, null, null);
+		this.head = stub;
+		this.tail = stub;
+	}
+
+	static @Nullable ActorCell current() {
+		return CURRENT.get();
+	}
+
+	// ---- ActorProxy
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public void tell(Message message) {
+		this.core.send(this, message, null);
+	}
+
+	@Override
+	public <R> CompletableFuture<R> ask(Message message, Class<R> replyType) {
+		return ask(message, replyType, this.core.askTimeout());
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <R> CompletableFuture<R> ask(Message message, Class<R> replyType, Duration timeout) {
+		Objects.requireNonNull(message, "message must not be null");
+		Ask ask = this.core.newAsk(this.name, message, replyType, timeout);
+		if (CURRENT.get() == this) {
+			ask.completeExceptionally(new ActorException("Actor '" + this.name + "' asked itself with "
+					+ message.getClass().getSimpleName() + " from its own handler; the reply could only come after "
+					+ "that handler returns. Call the method directly, or tell yourself the message."));
+			return (CompletableFuture<R>) (CompletableFuture<?>) ask;
+		}
+		this.core.send(this, message, ask);
+		return (CompletableFuture<R>) (CompletableFuture<?>) ask;
+	}
+
+	@Override
+	public CompletableFuture<Void> stop() {
+		for (;;) {
+			int state = this.state;
+			if (state >= STOPPING) {
+				return terminationFuture();
+			}
+			if (STATE.compareAndSet(this, state, STOPPING)) {
+				break;
+			}
+		}
+		// The marker goes behind the mail already queued, like Pekko's PoisonPill.
+		enqueue(new Node(new ShutdownMessage(), null, null, null), true);
+		return terminationFuture();
+	}
+
+	@Override
+	public boolean isAlive() {
+		return this.state < STOPPED;
+	}
+
+	@Override
+	public int mailboxSize() {
+		return (int) Math.max(0, this.enqueued - this.dequeued);
+	}
+
+	@Override
+	public String toString() {
+		return "ActorProxy[" + this.name + "]";
+	}
+
+	// ---- producer side
+
+	int state() {
+		return this.state;
+	}
+
+	long enqueuedCount() {
+		return this.enqueued;
+	}
+
+	/**
+	 * Links a node into the mailbox and makes sure a turn will see it.
+	 * @param ignoreCapacity for system messages
+	 * @return {@code false} when the bounded mailbox is full (nothing was queued)
+	 */
+	boolean enqueue(Node node, boolean ignoreCapacity) {
+		int capacity = this.core.mailboxCapacity();
+		if (capacity > 0 && !ignoreCapacity) {
+			long sequence;
+			do {
+				sequence = this.enqueued;
+				if (sequence - this.dequeued >= capacity) {
+					return false;
+				}
+			}
+			while (!ENQUEUED.compareAndSet(this, sequence, sequence + 1));
+			node.sequence = sequence;
+		}
+		else {
+			node.sequence = (long) ENQUEUED.getAndAdd(this, 1L);
+		}
+		node.receiver = this;
+		Node previous = (Node) TAIL.getAndSet(this, node);
+		previous.linkNext(node);
+		schedule();
+		return true;
+	}
+
+	void schedule() {
+		if (this.status == IDLE && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
+			this.core.dispatch(this);
+		}
+	}
+
+	void deliverTick(String key, long generation, Message message) {
+		if (this.state >= STOPPING) {
+			return;
+		}
+		Handler handler = this.router.find(message.getClass());
+		enqueue(new TickNode(message, handler, key, generation), true);
+	}
+
+	/** Delivers an actlet's result (or failure) to this actor, unless it has stopped. */
+	void deliverActletResult(String actletId, @Nullable Message result, @Nullable Throwable error) {
+		Map<String, Future<?>> actlets = this.actlets;
+		if (actlets == null || actlets.remove(actletId) == null) {
+			this.core.countDroppedActletResult();
+			return;
+		}
+		Message message = result;
+		if (error != null) {
+			if (this.router.find(ActletFailed.class) == null) {
+				this.core.logActletFailure(this, actletId, error);
+				return;
+			}
+			message = new ActletFailed(actletId, error.getClass().getName(), error.getMessage());
+		}
+		if (message == null) {
+			return;
+		}
+		Handler handler = this.router.find(message.getClass());
+		if (this.state >= STOPPED) {
+			this.core.countDroppedActletResult();
+		}
+		else if (handler == null) {
+			this.core.deadLetters().post(new Node(message, null, null, null), this.name, DeadLetter.NO_HANDLER);
+		}
+		else {
+			enqueue(new Node(message, null, handler, null), true);
+		}
+	}
+
+	// ---- the turn
+
+	@Override
+	public void run() {
+		ActorCell outer = CURRENT.get();
+		CURRENT.set(this);
+		Mdc.Scope mdc = this.core.mdc().enter(this.name);
+		try {
+			if (this.hold != null && !resumeHold()) {
+				return;
+			}
+			if (!this.initialized) {
+				this.initialized = true;
+				initializeActor(true);
+			}
+			int budget = this.core.throughput();
+			long mark = System.nanoTime();
+			while (budget-- > 0 && this.hold == null) {
+				Node node = poll();
+				if (node == null) {
+					break;
+				}
+				mark = process(node, mark, mdc);
+			}
+			if (this.hold != null) {
+				return;
+			}
+		}
+		finally {
+			mdc.close();
+			CURRENT.set(outer);
+		}
+		STATUS.setVolatile(this, IDLE);
+		if (this.head.nextVolatile() != null && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
+			this.core.dispatch(this);
+		}
+	}
+
+	private @Nullable Node poll() {
+		Node next = this.head.next();
+		if (next == null) {
+			return null;
+		}
+		this.head = next;
+		DEQUEUED.setRelease(this, this.dequeued + 1);
+		return next;
+	}
+
+	private long process(Node node, long mark, Mdc.Scope mdc) {
+		Message message = node.message;
+		try {
+			if (this.state >= STOPPED || this.forced) {
+				if (!(message instanceof ShutdownMessage)) {
+					this.core.deadLetters().post(node, this.name,
+							this.forced ? DeadLetter.SHUTDOWN_TIMEOUT : DeadLetter.STOPPED);
+				}
+				else if (!this.terminating) {
+					beginTermination();
+				}
+				return mark;
+			}
+			if (message instanceof ShutdownMessage) {
+				if (!this.terminating) {
+					beginTermination();
+				}
+				return System.nanoTime();
+			}
+			if (node instanceof TickNode tick) {
+				ActorTimers timers = this.timers;
+				if (timers == null || !timers.accept(tick)) {
+					return mark;
+				}
+			}
+			Handler handler = node.handler;
+			if (handler == null || handler.router != this.router) {
+				handler = this.router.find(message.getClass());
+				if (handler == null) {
+					this.core.deadLetters().post(node, this.name, DeadLetter.NO_HANDLER);
+					return mark;
+				}
+			}
+			return handle(node, handler, mark, mdc);
+		}
+		finally {
+			node.message = null;
+			node.handler = null;
+		}
+	}
+
+	private long handle(Node node, Handler handler, long mark, Mdc.Scope mdc) {
+		Object result;
+		Throwable error = null;
+		this.current = node;
+		mdc.message(handler.messageName, node, this);
+		try {
+			result = handler.invoke(this.actor, this.core.context(), node.message);
+		}
+		catch (Throwable ex) {
+			error = ex;
+			result = null;
+		}
+		finally {
+			this.current = null;
+			closeBindings();
+			Thread.interrupted();
+		}
+		if (error == null && handler.async) {
+			if (result == null) {
+				error = new ActorException(handler.describe() + " returned a null CompletionStage.");
+			}
+			else {
+				return holdFor((CompletionStage<?>) result, node, handler, mark);
+			}
+		}
+		long now = System.nanoTime();
+		complete(node, handler, now - mark, result, error);
+		return now;
+	}
+
+	/** Accounts for a handled message and replies, outside the actor. */
+	private void complete(Node node, Handler handler, long nanos, @Nullable Object result,
+			@Nullable Throwable error) {
+		metricsFor(handler).record(nanos);
+		if (error == null) {
+			PROCESSED.setRelease(this, this.processed + 1);
+			if (node.ask != null) {
+				CURRENT.set(null);
+				node.ask.reply(result);
+				CURRENT.set(this);
+			}
+		}
+		else {
+			onFailure(node, handler, error);
+		}
+	}
+
+	private void onFailure(Node node, Handler handler, Throwable error) {
+		FAILURES.setRelease(this, this.failed + 1);
+		this.core.logHandlerFailure(this, handler, error);
+		if (node.ask != null) {
+			CURRENT.set(null);
+			node.ask.completeExceptionally(error);
+			CURRENT.set(this);
+		}
+		if (error instanceof VirtualMachineError) {
+			failStop();
+			return;
+		}
+		switch (this.origin.supervision()) {
+			case RESTART -> restart();
+			case STOP -> failStop();
+			case RESUME -> {
+			}
+		}
+	}
+
+	private HandlerMetrics metricsFor(Handler handler) {
+		HandlerMetrics[] metrics = this.metrics;
+		if (metrics == null || metrics.length != this.router.handlers.length) {
+			metrics = new HandlerMetrics[this.router.handlers.length];
+			this.metrics = metrics;
+		}
+		HandlerMetrics found = (HandlerMetrics) METRIC.getAcquire(metrics, handler.index);
+		if (found == null) {
+			found = new HandlerMetrics();
+			METRIC.setRelease(metrics, handler.index, found);
+		}
+		return found;
+	}
+
+	// ---- holds: a CompletionStage handler, or a stop waiting for children
+
+	/**
+	 * Parks the turn until {@code stage} completes: the status stays {@code SCHEDULED}, so no
+	 * producer submits the cell; the completion submits it again, and the next message runs on
+	 * the executor, never on the completing thread.
+	 */
+	private long holdFor(CompletionStage<?> stage, @Nullable Node node, @Nullable Handler handler, long mark) {
+		Hold hold = new Hold(node, handler, mark);
+		this.hold = hold;
+		stage.whenComplete(hold);
+		if (hold.registered()) {
+			return mark;
+		}
+		// Completed while we registered: carry on in this turn.
+		resumeHold();
+		return System.nanoTime();
+	}
+
+	/** @return whether the turn may go on */
+	private boolean resumeHold() {
+		Hold hold = this.hold;
+		this.hold = null;
+		if (hold.handler == null) {
+			finishTermination();
+			return true;
+		}
+		Throwable error = hold.error;
+		if (error instanceof java.util.concurrent.CompletionException && error.getCause() != null) {
+			error = error.getCause();
+		}
+		complete(hold.node, hold.handler, System.nanoTime() - hold.mark, hold.value, error);
+		return this.hold == null;
+	}
+
+	private final class Hold implements BiConsumer<Object, Throwable> {
+
+		private static final VarHandle PHASE;
+
+		static {
+			try {
+				PHASE = MethodHandles.lookup().findVarHandle(Hold.class, "phase", int.class);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new ExceptionInInitializerError(ex);
+			}
+		}
+
+		final @Nullable Node node;
+
+		final @Nullable Handler handler;
+
+		final long mark;
+
+		final long since = System.nanoTime();
+
+		@Nullable Object value;
+
+		@Nullable Throwable error;
+
+		/** 0 registering, 1 waiting, 2 done. */
+		@SuppressWarnings("unused")
+		private volatile int phase;
+
+		Hold(@Nullable Node node, @Nullable Handler handler, long mark) {
+			this.node = node;
+			this.handler = handler;
+			this.mark = mark;
+		}
+
+		@Override
+		public void accept(@Nullable Object value, @Nullable Throwable error) {
+			this.value = value;
+			this.error = error;
+			if (!PHASE.compareAndSet(this, 0, 2)) {
+				PHASE.setVolatile(this, 2);
+				ActorCell.this.core.dispatch(ActorCell.this);
+			}
+		}
+
+		/** @return {@code true} if the completion will submit the cell later */
+		boolean registered() {
+			return PHASE.compareAndSet(this, 0, 1);
+		}
+
+	}
+
+	// ---- lifecycle, inside the turn
+
+	private void initializeActor(boolean first) {
+		try {
+			this.actor.initialize(this.core.context());
+		}
+		catch (Throwable ex) {
+			this.core.logInitializeFailure(this, ex);
+			if (first) {
+				completeStarted(ex);
+			}
+			failStop();
+			return;
+		}
+		finally {
+			closeBindings();
+			Thread.interrupted();
+		}
+		if (first) {
+			STATE.compareAndSet(this, STARTING, RUNNING);
+			completeStarted(null);
+		}
+	}
+
+	private void restart() {
+		long now = System.nanoTime();
+		if (!restartAllowed(now)) {
+			this.core.logRestartLimit(this);
+			failStop();
+			return;
+		}
+		Actor old = this.actor;
+		try {
+			Actor fresh = Objects.requireNonNull(this.origin.factory(), "factory").get();
+			this.router = this.core.routerFor(fresh.getClass());
+			this.actor = fresh;
+		}
+		catch (Throwable ex) {
+			this.core.logInitializeFailure(this, ex);
+			failStop();
+			return;
+		}
+		this.origin.destroy(old);
+		initializeActor(false);
+	}
+
+	private boolean restartAllowed(long now) {
+		int max = this.core.maxRestarts();
+		if (max <= 0) {
+			return false;
+		}
+		long[] restarts = this.restarts;
+		if (restarts == null || restarts.length != max) {
+			restarts = new long[max];
+			java.util.Arrays.fill(restarts, Long.MIN_VALUE);
+			this.restarts = restarts;
+		}
+		// The ring holds the last max restart times; the oldest one must be outside the window.
+		int oldest = 0;
+		for (int i = 1; i < restarts.length; i++) {
+			if (restarts[i] < restarts[oldest]) {
+				oldest = i;
+			}
+		}
+		if (restarts[oldest] != Long.MIN_VALUE && now - restarts[oldest] < this.core.restartWindowNanos()) {
+			return false;
+		}
+		restarts[oldest] = now;
+		return true;
+	}
+
+	private void failStop() {
+		this.failedStop = true;
+		for (;;) {
+			int state = this.state;
+			if (state >= STOPPING || STATE.compareAndSet(this, state, STOPPING)) {
+				break;
+			}
+		}
+		if (!this.terminating) {
+			beginTermination();
+		}
+	}
+
+	private void beginTermination() {
+		this.terminating = true;
+		ActorTimers timers = this.timers;
+		if (timers != null) {
+			timers.close();
+		}
+		cancelActlets();
+		Set<ActorCell> children = this.children;
+		if (children != null && !children.isEmpty()) {
+			List<CompletableFuture<Void>> stopping = new ArrayList<>();
+			for (ActorCell child : List.copyOf(children)) {
+				stopping.add(child.stop());
+			}
+			holdFor(CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)), null, null, 0L);
+			return;
+		}
+		finishTermination();
+	}
+
+	private void finishTermination() {
+		Handler shutdown = this.router.find(ShutdownMessage.class);
+		if (shutdown != null) {
+			Node node = new Node(new ShutdownMessage(), null, shutdown, null);
+			node.sequence = -1;
+			this.current = node;
+			try {
+				Object result = shutdown.invoke(this.actor, this.core.context(), node.message);
+				if (result instanceof CompletionStage<?> stage) {
+					stage.toCompletableFuture().get(this.core.askTimeout().toMillis(),
+							java.util.concurrent.TimeUnit.MILLISECONDS);
+				}
+			}
+			catch (Throwable ex) {
+				this.core.logHandlerFailure(this, shutdown, ex);
+			}
+			finally {
+				this.current = null;
+				closeBindings();
+				Thread.interrupted();
+			}
+		}
+		STATE.setVolatile(this, this.failedStop ? FAILED : STOPPED);
+		this.core.unregister(this);
+		Node node;
+		while ((node = poll()) != null) {
+			if (!(node.message instanceof ShutdownMessage)) {
+				this.core.deadLetters().post(node, this.name,
+						this.forced ? DeadLetter.SHUTDOWN_TIMEOUT : DeadLetter.STOPPED);
+			}
+			node.message = null;
+		}
+		this.origin.destroy(this.actor);
+		CompletableFuture<Void> terminated;
+		synchronized (this) {
+			this.finished = true;
+			terminated = this.terminated;
+		}
+		if (this.started != null) {
+			completeStarted(new ActorException("Actor '" + this.name + "' stopped before it started."));
+		}
+		if (terminated != null) {
+			terminated.complete(null);
+		}
+	}
+
+	synchronized CompletableFuture<Void> terminationFuture() {
+		if (this.terminated == null) {
+			this.terminated = new CompletableFuture<>();
+			if (this.finished) {
+				this.terminated.complete(null);
+			}
+		}
+		return this.terminated;
+	}
+
+	/** Completes when {@code initialize} has returned; fails when it threw. */
+	synchronized CompletableFuture<Void> startedFuture() {
+		if (this.started == null) {
+			this.started = new CompletableFuture<>();
+			if (this.state == RUNNING || this.state == STOPPING && this.initialized && !this.failedStop) {
+				this.started.complete(null);
+			}
+			else if (this.state >= STOPPED || this.failedStop) {
+				this.started.completeExceptionally(
+						new ActorException("Actor '" + this.name + "' stopped before it started."));
+			}
+		}
+		return this.started;
+	}
+
+	private void completeStarted(@Nullable Throwable error) {
+		CompletableFuture<Void> started;
+		synchronized (this) {
+			started = this.started;
+		}
+		if (started != null) {
+			if (error == null) {
+				started.complete(null);
+			}
+			else {
+				started.completeExceptionally(error);
+			}
+		}
+	}
+
+	// ---- children, timers, actlets, bindings (used by Context inside the turn)
+
+	void addChild(ActorCell child) {
+		Set<ActorCell> children = this.children;
+		if (children == null) {
+			synchronized (this) {
+				children = this.children;
+				if (children == null) {
+					children = ConcurrentHashMap.newKeySet();
+					this.children = children;
+				}
+			}
+		}
+		children.add(child);
+	}
+
+	void removeChild(ActorCell child) {
+		Set<ActorCell> children = this.children;
+		if (children != null) {
+			children.remove(child);
+		}
+	}
+
+	Set<ActorCell> children() {
+		Set<ActorCell> children = this.children;
+		return (children != null) ? Collections.unmodifiableSet(children) : Set.of();
+	}
+
+	synchronized ActorTimers timers() {
+		if (this.timers == null) {
+			this.timers = new ActorTimers(this);
+		}
+		return this.timers;
+	}
+
+	/** Cancels every timer (the core is closing); called from any thread. */
+	void closeTimers() {
+		timers().close();
+	}
+
+	String startActlet(java.util.concurrent.Callable<? extends Message> task) {
+		Map<String, Future<?>> actlets = this.actlets;
+		if (actlets == null) {
+			actlets = new ConcurrentHashMap<>();
+			this.actlets = actlets;
+		}
+		String id = this.name + "#actlet-" + (++this.actletCount);
+		Map<String, Future<?>> registry = actlets;
+		java.util.concurrent.FutureTask<Void> future = new java.util.concurrent.FutureTask<>(() -> {
+			Message result;
+			try {
+				result = task.call();
+			}
+			catch (Throwable ex) {
+				if (!Thread.currentThread().isInterrupted()) {
+					deliverActletResult(id, null, ex);
+				}
+				return null;
+			}
+			deliverActletResult(id, result, null);
+			return null;
+		});
+		registry.put(id, future);
+		this.core.runActlet(future);
+		return id;
+	}
+
+	private void cancelActlets() {
+		Map<String, Future<?>> actlets = this.actlets;
+		if (actlets != null) {
+			for (Future<?> future : actlets.values()) {
+				future.cancel(true);
+				this.core.countDroppedActletResult();
+			}
+			actlets.clear();
+		}
+	}
+
+	@Nullable Node currentNode() {
+		return this.current;
+	}
+
+	void bind(String key, String previous) {
+		if (this.bindings == null) {
+			this.bindings = new ArrayList<>(2);
+		}
+		this.bindings.add(new String[] { key, previous });
+	}
+
+	boolean unbind(String key) {
+		List<String[]> bindings = this.bindings;
+		if (bindings == null) {
+			return false;
+		}
+		for (int i = bindings.size() - 1; i >= 0; i--) {
+			if (bindings.get(i)[0].equals(key)) {
+				String[] binding = bindings.remove(i);
+				Mdc.restore(binding[0], binding[1]);
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void closeBindings() {
+		List<String[]> bindings = this.bindings;
+		if (bindings != null && !bindings.isEmpty()) {
+			for (int i = bindings.size() - 1; i >= 0; i--) {
+				Mdc.restore(bindings.get(i)[0], bindings.get(i)[1]);
+			}
+			bindings.clear();
+		}
+	}
+
+	// ---- monitoring, any thread
+
+	ActorInfo info() {
+		Map<String, ActorInfo.HandlerStats> stats = new LinkedHashMap<>();
+		HandlerMetrics[] metrics = this.metrics;
+		Handler[] handlers = this.router.handlers;
+		if (metrics != null) {
+			for (int i = 0; i < metrics.length && i < handlers.length; i++) {
+				HandlerMetrics found = (HandlerMetrics) METRIC.getAcquire(metrics, i);
+				if (found != null) {
+					stats.put(handlers[i].messageName, found.snapshot());
+				}
+			}
+		}
+		return new ActorInfo(this.name, this.actor.getClass().getName(), STATE_NAMES[this.state], mailboxSize(),
+				this.processed, this.failed, Collections.unmodifiableMap(stats));
+	}
+
+	long processedCount() {
+		return this.processed;
+	}
+
+	long failedCount() {
+		return this.failed;
+	}
+
+	/** Whether no turn runs or waits and no mail is queued. */
+	boolean isQuiet() {
+		return this.status == IDLE && this.enqueued == this.dequeued;
+	}
+
+	/** Whether actlets of this actor are still running. */
+	boolean hasActlets() {
+		Map<String, Future<?>> actlets = this.actlets;
+		return actlets != null && !actlets.isEmpty();
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.libactors;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The only way to reach an actor. A proxy refers to one actor and stays dead once that actor
+ * stops, even if its name is reused. Thread-safe.
+ *
+ * @param <A> the actor's type
+ */
+public interface ActorProxy<A extends Actor> {
+
+	/** The actor's name, unique in its {@link Core} while it lives. */
+	String name();
+
+	/**
+	 * Queues a message for the actor. Never blocks. A message that cannot be delivered becomes a
+	 * {@link DeadLetter}.
+	 * @param message the message
+	 * @throws NullPointerException for a null message
+	 * @throws MailboxFullException when the mailbox is bounded and full
+	 */
+	void tell(Message message);
+
+	/**
+	 * Sends a request and returns its reply, with the core's default ask timeout.
+	 * @param message the request
+	 * @param replyType the expected reply class ({@code Void.class} takes any reply as null)
+	 * @param <R> the reply type
+	 * @return the reply, or an exceptional completion (timeout, handler failure, undeliverable)
+	 */
+	<R> CompletableFuture<R> ask(Message message, Class<R> replyType);
+
+	/**
+	 * Sends a request and returns its reply within {@code timeout}.
+	 * @param message the request
+	 * @param replyType the expected reply class
+	 * @param timeout positive time to wait, after which the future fails with
+	 * {@link AskTimeoutException}
+	 * @param <R> the reply type
+	 * @return the reply, or an exceptional completion
+	 * @throws IllegalArgumentException for a non-positive timeout
+	 */
+	<R> CompletableFuture<R> ask(Message message, Class<R> replyType, Duration timeout);
+
+	/**
+	 * Queues {@link ShutdownMessage} behind the mail already queued; later mail becomes dead
+	 * letters.
+	 * @return completes when the actor's children, then the actor, have stopped
+	 */
+	CompletableFuture<Void> stop();
+
+	/** Whether the actor exists and has not stopped. */
+	boolean isAlive();
+
+	/** Messages waiting in the actor's mailbox. */
+	int mailboxSize();
+
+}

@@ -1,0 +1,110 @@
+package io.libactors;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Future;
+
+/**
+ * The {@link Timers} of one actor. Started and queried from the actor's turn, cancelled
+ * from any thread (stop, shutdown), so every method holds the monitor; timers are not the hot
+ * path.
+ */
+final class ActorTimers implements Timers {
+
+	private final ActorCell owner;
+
+	private final Map<String, Entry> entries = new HashMap<>();
+
+	private long generations;
+
+	private boolean closed;
+
+	ActorTimers(ActorCell owner) {
+		this.owner = owner;
+	}
+
+	@Override
+	public void startPeriodic(String key, Duration interval, Message message) {
+		requirePositive(interval, "interval");
+		start(key, message, (tick) -> this.owner.core.timerScheduler().scheduleWithFixedDelay(tick, interval,
+				interval), false);
+	}
+
+	@Override
+	public void startSingle(String key, Duration delay, Message message) {
+		Objects.requireNonNull(delay, "delay must not be null");
+		if (delay.isNegative()) {
+			throw new IllegalArgumentException("Timer delay must not be negative, but was " + delay + ".");
+		}
+		start(key, message, (tick) -> this.owner.core.timerScheduler().schedule(tick, delay), true);
+	}
+
+	@Override
+	public synchronized void cancel(String key) {
+		Entry entry = this.entries.remove(key);
+		if (entry != null) {
+			entry.future.cancel(false);
+		}
+	}
+
+	@Override
+	public synchronized boolean isActive(String key) {
+		return this.entries.containsKey(key);
+	}
+
+	/**
+	 * Whether a tick is from the current timer of its key. A single timer's tick ends it.
+	 * Ticks of a cancelled or replaced timer may still sit in the mailbox: this is where they
+	 * are dropped, as the generation stamp no longer matches.
+	 */
+	synchronized boolean accept(TickNode tick) {
+		Entry entry = this.entries.get(tick.key);
+		if (entry == null || entry.generation != tick.generation) {
+			return false;
+		}
+		if (entry.single) {
+			this.entries.remove(tick.key);
+		}
+		return true;
+	}
+
+	/** Cancels every timer and refuses new ones. */
+	synchronized void close() {
+		this.closed = true;
+		this.entries.values().forEach((entry) -> entry.future.cancel(false));
+		this.entries.clear();
+	}
+
+	private synchronized void start(String key, Message message, Scheduling scheduling, boolean single) {
+		Objects.requireNonNull(key, "key must not be null");
+		Objects.requireNonNull(message, "message must not be null");
+		if (this.closed || this.owner.core.timersClosed()) {
+			throw new ActorException("Timer '" + key + "' of actor '" + this.owner.name()
+					+ "' refused: timers are closed because the actor or its core is shutting down.");
+		}
+		cancel(key);
+		long generation = ++this.generations;
+		Runnable tick = () -> this.owner.deliverTick(key, generation, message);
+		this.entries.put(key, new Entry(generation, scheduling.schedule(tick), single));
+	}
+
+	private static void requirePositive(Duration duration, String what) {
+		Objects.requireNonNull(duration, what + " must not be null");
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException("Timer " + what + " must be positive, but was " + duration + ".");
+		}
+	}
+
+	private record Entry(long generation, Future<?> future, boolean single) {
+	}
+
+	@FunctionalInterface
+	private interface Scheduling {
+
+		Future<?> schedule(Runnable tick);
+
+	}
+
+}

@@ -1,0 +1,116 @@
+package io.libactors;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The pending reply of one {@code ask}: a future that checks the reply's type and fails with
+ * {@link AskTimeoutException} when its timer fires first. Completed outside any actor.
+ */
+final class Ask extends CompletableFuture<Object> implements Runnable {
+
+	private final Class<?> replyType;
+
+	private final String receiver;
+
+	private final String messageType;
+
+	private final long timeoutMillis;
+
+	private volatile @Nullable Future<?> timeout;
+
+	Ask(Class<?> replyType, String receiver, Class<?> messageType, long timeoutMillis) {
+		this.replyType = wrap(replyType);
+		this.receiver = receiver;
+		this.messageType = messageType.getSimpleName();
+		this.timeoutMillis = timeoutMillis;
+	}
+
+	void timeoutOn(Future<?> timeout) {
+		this.timeout = timeout;
+		if (isDone()) {
+			timeout.cancel(false);
+		}
+	}
+
+	/** The timeout fired. */
+	@Override
+	public void run() {
+		completeExceptionally(new AskTimeoutException("Ask of actor '" + this.receiver + "' with "
+				+ this.messageType + " got no reply within " + this.timeoutMillis + " ms."));
+	}
+
+	void reply(@Nullable Object value) {
+		if (this.replyType == Void.class || value == null) {
+			complete(null);
+		}
+		else if (this.replyType.isInstance(value)) {
+			complete(value);
+		}
+		else {
+			completeExceptionally(new ClassCastException("Ask of actor '" + this.receiver + "' with "
+					+ this.messageType + " expected a reply of type " + this.replyType.getName() + " but got "
+					+ value.getClass().getName() + "."));
+		}
+	}
+
+	@Override
+	public boolean complete(@Nullable Object value) {
+		boolean completed = super.complete(value);
+		cancelTimeout();
+		return completed;
+	}
+
+	@Override
+	public boolean completeExceptionally(Throwable ex) {
+		boolean completed = super.completeExceptionally(ex);
+		cancelTimeout();
+		return completed;
+	}
+
+	@Override
+	public <U> CompletableFuture<U> newIncompleteFuture() {
+		return new CompletableFuture<>();
+	}
+
+	private void cancelTimeout() {
+		Future<?> timeout = this.timeout;
+		if (timeout != null) {
+			timeout.cancel(false);
+		}
+	}
+
+	private static Class<?> wrap(Class<?> type) {
+		if (!type.isPrimitive()) {
+			return type;
+		}
+		if (type == int.class) {
+			return Integer.class;
+		}
+		if (type == long.class) {
+			return Long.class;
+		}
+		if (type == boolean.class) {
+			return Boolean.class;
+		}
+		if (type == double.class) {
+			return Double.class;
+		}
+		if (type == float.class) {
+			return Float.class;
+		}
+		if (type == short.class) {
+			return Short.class;
+		}
+		if (type == byte.class) {
+			return Byte.class;
+		}
+		if (type == char.class) {
+			return Character.class;
+		}
+		return Void.class;
+	}
+
+}

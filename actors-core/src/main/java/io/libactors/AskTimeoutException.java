@@ -1,0 +1,12 @@
+package io.libactors;
+
+/**
+ * An {@code ask} got no reply within its timeout.
+ */
+public class AskTimeoutException extends ActorException {
+
+	public AskTimeoutException(String message) {
+		super(message);
+	}
+
+}

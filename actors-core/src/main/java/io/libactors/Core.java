@@ -1,0 +1,950 @@
+package io.libactors;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Creates, finds and stops actors, and owns the threads that run them. Plain Java: build one
+ * with {@link #create()} or {@link #builder()}, and {@link #shutdown(Duration)} it at the end.
+ * Thread-safe.
+ */
+public final class Core {
+
+	private static final Logger logger = LoggerFactory.getLogger(Core.class);
+
+	private static final int RUNNING = 0;
+
+	private static final int SHUTTING_DOWN = 1;
+
+	private static final int TERMINATED = 2;
+
+	private static final ClassValue<Class<?>[]> MESSAGE_HIERARCHY = new ClassValue<>() {
+		@Override
+		protected Class<?>[] computeValue(Class<?> type) {
+			Set<Class<?>> types = new LinkedHashSet<>();
+			collect(type, types);
+			return types.toArray(Class<?>[]::new);
+		}
+
+		private void collect(@Nullable Class<?> type, Set<Class<?>> types) {
+			if (type != null && type != Object.class && types.add(type)) {
+				collect(type.getSuperclass(), types);
+				for (Class<?> implemented : type.getInterfaces()) {
+					collect(implemented, types);
+				}
+			}
+		}
+	};
+
+	private final String id = Long.toString(ThreadLocalRandom.current().nextLong() >>> 16, 36);
+
+	private final Executor executor;
+
+	private final Executor actletExecutor;
+
+	private final TimerScheduler timerScheduler;
+
+	private final ScheduledThreadPoolExecutor askTimer;
+
+	private final List<ExecutorService> owned = new ArrayList<>();
+
+	private final Duration askTimeout;
+
+	private final int mailboxCapacity;
+
+	private final int throughput;
+
+	private final Context context;
+
+	private final int maxRestarts;
+
+	private final long restartWindowNanos;
+
+	private final SerializationCheck serializationCheck;
+
+	private final JsonMapper jsonMapper;
+
+	private final MessageTypeCheck messageTypeCheck;
+
+	private final ActorTemplates templates;
+
+	private final Mdc mdc = new Mdc();
+
+	/** Name to {@link ActorCell}, or to {@link PendingActor} for a name proxied before creation. */
+	private final ConcurrentHashMap<String, Object> registry = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<Class<?>, Set<ActorCell>> subscribers = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<Class<?>, Router> routers = new ConcurrentHashMap<>();
+
+	private final DeadLetterOffice deadLetters = new DeadLetterOffice(this);
+
+	private final AtomicLong incarnations = new AtomicLong();
+
+	private final AtomicLong looseIds = new AtomicLong();
+
+	private final AtomicInteger state = new AtomicInteger(RUNNING);
+
+	private final AtomicReference<@Nullable CompletableFuture<Boolean>> shutdown = new AtomicReference<>();
+
+	private final LongAdder droppedActletResults = new LongAdder();
+
+	private final RateLimitedLog failureLog = new RateLimitedLog(10, 10_000_000_000L);
+
+	private volatile boolean timersClosed;
+
+	private Core(Builder builder) {
+		this.askTimeout = builder.askTimeout;
+		this.mailboxCapacity = builder.mailboxCapacity;
+		this.throughput = builder.throughput;
+		this.maxRestarts = builder.maxRestarts;
+		this.restartWindowNanos = builder.restartWindow.toNanos();
+		this.serializationCheck = builder.serializationCheck;
+		this.jsonMapper = (builder.jsonMapper != null) ? builder.jsonMapper : JsonMapper.builder().build();
+		this.messageTypeCheck = new MessageTypeCheck(this.jsonMapper);
+		this.templates = builder.templates;
+		this.askTimer = new ScheduledThreadPoolExecutor(1, daemonThreads("libactors-timer-"));
+		this.askTimer.setRemoveOnCancelPolicy(true);
+		this.owned.add(this.askTimer);
+		this.executor = (builder.executor != null) ? builder.executor : own(dispatcher(builder.virtualThreads));
+		this.actletExecutor = (builder.actletExecutor != null) ? builder.actletExecutor
+				: own(actletThreads(builder.virtualThreads));
+		if (builder.timerScheduler != null) {
+			this.timerScheduler = builder.timerScheduler;
+		}
+		else if (builder.scheduler != null) {
+			this.timerScheduler = TimerScheduler.of(builder.scheduler);
+		}
+		else {
+			this.timerScheduler = TimerScheduler.of(this.askTimer);
+		}
+		this.context = (builder.context != null) ? builder.context : new Context();
+		this.context.attach(this);
+	}
+
+	/** A core with the defaults: a dispatcher pool sized to the CPUs, asks timing out after 5s. */
+	public static Core create() {
+		return builder().build();
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	// ---- creating and finding actors
+
+	/**
+	 * Creates an actor from an instance, supervised with {@link Supervision#RESUME}. Never waits
+	 * for {@code initialize}.
+	 * @throws HandlerRegistrationException when its handlers are invalid
+	 * @throws ActorNameException when the name is invalid or taken
+	 */
+	public <A extends Actor> ActorProxy<A> createActor(String name, A actor) {
+		return createActor(name, actor, Supervision.RESUME);
+	}
+
+	/**
+	 * Creates an actor from an instance.
+	 * @throws ActorException for {@link Supervision#RESTART}, which needs a factory
+	 */
+	public <A extends Actor> ActorProxy<A> createActor(String name, A actor, Supervision supervision) {
+		Objects.requireNonNull(actor, "actor must not be null");
+		Objects.requireNonNull(supervision, "supervision must not be null");
+		if (supervision == Supervision.RESTART) {
+			throw new ActorException("Actor '" + name + "' (" + actor.getClass().getName() + ") cannot use RESTART: it "
+					+ "was created from an instance. Pass a Supplier to createActor, or use a template.");
+		}
+		ActorOrigin origin = (supervision == Supervision.RESUME) ? ActorOrigin.RESUMING_INSTANCE
+				: new ActorOrigin(null, supervision, null, null);
+		return register(name, actor, origin, null);
+	}
+
+	/** Creates an actor whose instances (the first, and one per restart) come from {@code factory}. */
+	public <A extends Actor> ActorProxy<A> createActor(String name, Supplier<? extends A> factory,
+			Supervision supervision) {
+		Objects.requireNonNull(factory, "factory must not be null");
+		Objects.requireNonNull(supervision, "supervision must not be null");
+		A actor = Objects.requireNonNull(factory.get(), "factory returned null");
+		return register(name, actor, new ActorOrigin(factory, supervision, null, null), null);
+	}
+
+	/**
+	 * Creates an actor from the template of {@code type}: in plain Java its public no-argument
+	 * constructor; in Spring a prototype bean.
+	 * @throws ActorException when {@code type} has no template
+	 */
+	public <A extends Actor> ActorProxy<A> createActor(Class<A> type, String name) {
+		return createFromTemplate(type, name, null);
+	}
+
+	/** The actor with this name, if one is alive. */
+	public Optional<ActorProxy<?>> find(String name) {
+		Object found = this.registry.get(name);
+		return (found instanceof ActorCell cell) ? Optional.of(cell) : Optional.empty();
+	}
+
+	/**
+	 * A proxy for {@code name}. If no such actor exists yet, the proxy buffers up to 1,000
+	 * messages, delivered in order when it is created, and binds to that actor.
+	 */
+	public ActorProxy<?> proxy(String name) {
+		Objects.requireNonNull(name, "name must not be null");
+		Object found = this.registry.computeIfAbsent(name, PendingActor::new);
+		return (found instanceof ActorCell cell) ? cell : new LazyProxy(this, (PendingActor) found);
+	}
+
+	/** Sends {@code message} to every actor that handles its type (or a supertype of it). */
+	public void publish(Message message) {
+		Objects.requireNonNull(message, "message must not be null");
+		if (!publishInternal(message)) {
+			this.deadLetters.unhandledPublication(message);
+		}
+	}
+
+	/** Snapshots of every live actor. */
+	public Collection<ActorInfo> actors() {
+		List<ActorInfo> infos = new ArrayList<>();
+		for (Object value : this.registry.values()) {
+			if (value instanceof ActorCell cell) {
+				infos.add(cell.info());
+			}
+		}
+		return infos;
+	}
+
+	/** A snapshot of one live actor. */
+	public Optional<ActorInfo> actor(String name) {
+		Object found = this.registry.get(name);
+		return (found instanceof ActorCell cell) ? Optional.of(cell.info()) : Optional.empty();
+	}
+
+	/** Dead letters so far, all reasons. */
+	public long deadLetterCount() {
+		return this.deadLetters.total();
+	}
+
+	/** Dead letters so far with one reason (a {@link DeadLetter} constant). */
+	public long deadLetterCount(String reason) {
+		return this.deadLetters.count(reason);
+	}
+
+	/** The context every actor of this core shares. */
+	public Context context() {
+		return this.context;
+	}
+
+	// ---- shutdown
+
+	/**
+	 * Stops every actor gracefully: refuses new actors and new mail from outside
+	 * ({@code SHUTTING_DOWN}), cancels timers, waits until no mailbox holds mail and no handler
+	 * runs (mail actors send each other meanwhile still arrives), sends {@link ShutdownMessage} to
+	 * every actor and waits for them. What is still queued at the deadline becomes dead letters
+	 * ({@code SHUTDOWN_TIMEOUT}) with one WARN line. Idempotent: later calls wait for the first.
+	 * @param timeout how long to wait in all
+	 * @return whether every actor stopped in time
+	 */
+	public boolean shutdown(Duration timeout) {
+		CompletableFuture<Boolean> mine = new CompletableFuture<>();
+		if (!this.shutdown.compareAndSet(null, mine)) {
+			return this.shutdown.get().join();
+		}
+		boolean stopped = false;
+		try {
+			stopped = drainAndStop(System.nanoTime() + timeout.toNanos(), timeout);
+		}
+		finally {
+			this.state.set(TERMINATED);
+			this.owned.forEach(ExecutorService::shutdown);
+			mine.complete(stopped);
+		}
+		return stopped;
+	}
+
+	/**
+	 * Cancels every actor timer and refuses new ones; the first step of shutdown, callable
+	 * earlier (Spring calls it when the context starts to close).
+	 */
+	public void closeTimers() {
+		this.timersClosed = true;
+		for (ActorCell cell : cells()) {
+			cell.closeTimers();
+		}
+	}
+
+	/** Whether {@link #shutdown(Duration)} has begun. */
+	public boolean isShuttingDown() {
+		return this.state.get() != RUNNING;
+	}
+
+	private boolean drainAndStop(long deadline, Duration timeout) {
+		this.state.set(SHUTTING_DOWN);
+		closeTimers();
+		for (Object value : this.registry.values()) {
+			if (value instanceof PendingActor pending) {
+				pending.close(this.deadLetters);
+				this.registry.remove(pending.name, pending);
+			}
+		}
+		awaitQuiescence(deadline);
+		List<CompletableFuture<Void>> stopping = new ArrayList<>();
+		for (ActorCell cell : cells()) {
+			if (cell.parent == null) {
+				stopping.add(cell.stop());
+			}
+		}
+		CompletableFuture<Void> all = CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new));
+		if (await(all, deadline)) {
+			return true;
+		}
+		Map<String, Integer> left = new LinkedHashMap<>();
+		for (ActorCell cell : cells()) {
+			left.put(cell.name(), cell.mailboxSize());
+			cell.forced = true;
+			cell.schedule();
+		}
+		await(all, System.nanoTime() + Math.min(timeout.toNanos() / 10 + 100_000_000L, 1_000_000_000L));
+		List<String> busy = cells().stream().map(ActorCell::name).collect(Collectors.toList());
+		logger.warn("Actors did not stop within {}: still-queued messages became dead letters (SHUTDOWN_TIMEOUT): {}{}",
+				timeout, left.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + "=" + entry.getValue())
+					.collect(Collectors.joining(", ")),
+				busy.isEmpty() ? "" : "; still in a handler: " + String.join(", ", busy));
+		return false;
+	}
+
+	/**
+	 * Waits until every mailbox is empty, no turn runs or is held, no actlet runs, and the total
+	 * of messages ever queued did not move between two looks: a message in flight between two
+	 * actors is either still queued, or its sender's turn is still running, at either look.
+	 */
+	private void awaitQuiescence(long deadline) {
+		long previousTotal = -1;
+		long pause = 100_000L;
+		while (System.nanoTime() < deadline) {
+			long total = 0;
+			boolean quiet = true;
+			for (ActorCell cell : cells()) {
+				total += cell.enqueuedCount();
+				if (!cell.isQuiet() || cell.hasActlets()) {
+					quiet = false;
+				}
+			}
+			if (quiet && total == previousTotal) {
+				return;
+			}
+			previousTotal = quiet ? total : -1;
+			LockSupport.parkNanos(pause);
+			pause = Math.min(pause * 2, 10_000_000L);
+		}
+	}
+
+	private static boolean await(CompletableFuture<Void> future, long deadline) {
+		try {
+			future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			return true;
+		}
+	}
+
+	// ---- internals shared with the cells
+
+	<A extends Actor> ActorProxy<A> createChild(ActorCell parent, String name, A actor) {
+		Objects.requireNonNull(actor, "actor must not be null");
+		return register(name, actor, ActorOrigin.RESUMING_INSTANCE, parent);
+	}
+
+	<A extends Actor> ActorProxy<A> createChild(ActorCell parent, Class<A> type, String name) {
+		return createFromTemplate(type, name, parent);
+	}
+
+	private <A extends Actor> ActorProxy<A> createFromTemplate(Class<A> type, String name,
+			@Nullable ActorCell parent) {
+		Objects.requireNonNull(type, "type must not be null");
+		ActorTemplate template = this.templates.find(type);
+		if (template == null) {
+			throw new ActorException("No template for actor type " + type.getName() + ": give it a public no-argument "
+					+ "constructor (plain Java) or declare it as a @Scope(\"prototype\") @ActorComponent (Spring).");
+		}
+		Actor actor = Objects.requireNonNull(template.factory().get(), "template factory returned null");
+		if (!type.isInstance(actor)) {
+			throw new ActorException("Template " + template.name() + " made a " + actor.getClass().getName()
+					+ ", not a " + type.getName() + ".");
+		}
+		return register(name, actor,
+				new ActorOrigin(template.factory(), template.supervision(), template.destroyer(), template.name()),
+				parent);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <A extends Actor> ActorProxy<A> register(String name, Actor actor, ActorOrigin origin,
+			@Nullable ActorCell parent) {
+		validateName(name);
+		if (this.state.get() != RUNNING) {
+			origin.destroy(actor);
+			throw new ActorException("Actor '" + name + "' not created: the core is shutting down.");
+		}
+		if (parent != null && parent.state() >= ActorCell.STOPPING) {
+			origin.destroy(actor);
+			throw new ActorException("Actor '" + name + "' not created: its parent '" + parent.name() + "' is stopping.");
+		}
+		Router router;
+		try {
+			router = routerFor(actor.getClass());
+		}
+		catch (RuntimeException ex) {
+			origin.destroy(actor);
+			throw ex;
+		}
+		ActorCell cell = new ActorCell(this, name, this.incarnations.incrementAndGet(), parent, origin, actor, router);
+		PendingActor pending = claim(name, cell, origin, actor);
+		if (parent != null) {
+			parent.addChild(cell);
+		}
+		for (Class<?> type : router.handledTypes()) {
+			this.subscribers.computeIfAbsent(type, (key) -> ConcurrentHashMap.newKeySet()).add(cell);
+		}
+		if (pending != null) {
+			pending.handOver(cell);
+		}
+		cell.schedule();
+		return (ActorProxy<A>) (ActorProxy<?>) cell;
+	}
+
+	private @Nullable PendingActor claim(String name, ActorCell cell, ActorOrigin origin, Actor actor) {
+		for (;;) {
+			Object existing = this.registry.get(name);
+			if (existing == null) {
+				if (this.registry.putIfAbsent(name, cell) == null) {
+					return null;
+				}
+			}
+			else if (existing instanceof PendingActor pending) {
+				if (this.registry.replace(name, pending, cell)) {
+					return pending;
+				}
+			}
+			else {
+				origin.destroy(actor);
+				throw new ActorNameException("An actor named '" + name + "' already exists ("
+						+ ((ActorCell) existing).actor.getClass().getName() + "). Choose another name, or stop the "
+						+ "existing actor first.");
+			}
+		}
+	}
+
+	void unregister(ActorCell cell) {
+		this.registry.remove(cell.name(), cell);
+		for (Class<?> type : cell.router.handledTypes()) {
+			Set<ActorCell> set = this.subscribers.get(type);
+			if (set != null) {
+				set.remove(cell);
+			}
+		}
+		if (cell.parent != null) {
+			cell.parent.removeChild(cell);
+		}
+	}
+
+	/** The validated router of an actor class for this core: its handlers, contexts, JSON. */
+	Router routerFor(Class<?> actorClass) {
+		Router router = this.routers.get(actorClass);
+		if (router != null) {
+			return router;
+		}
+		router = HandlerScanner.routerFor(actorClass);
+		for (Handler handler : router.handlers) {
+			if (!handler.contextType.isInstance(this.context)) {
+				throw new HandlerRegistrationException(
+						handler.describe() + " takes a " + handler.contextType.getSimpleName()
+								+ ", but this core's context is a " + this.context.getClass().getName() + ".",
+						"Give the core a " + handler.contextType.getSimpleName()
+								+ " (Spring: declare it as a bean; plain Java: Core.builder().context(...)), or take "
+								+ "Context.");
+			}
+			if (this.serializationCheck != SerializationCheck.NONE) {
+				this.messageTypeCheck.check(handler.messageType, handler.describe());
+			}
+		}
+		this.routers.put(actorClass, router);
+		return router;
+	}
+
+	private static void validateName(String name) {
+		Objects.requireNonNull(name, "name must not be null");
+		if (name.isEmpty() || name.length() > 128) {
+			throw new ActorNameException("Actor name '" + name + "' must have 1 to 128 characters, not "
+					+ name.length() + ".");
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c == '/' || Character.isISOControl(c)) {
+				throw new ActorNameException("Actor name '" + name.replaceAll("\\p{Cntrl}", "?")
+						+ "' must contain no '/' and no control characters.");
+			}
+		}
+	}
+
+	/** The delivery path of {@code tell} and {@code ask}. */
+	void send(ActorCell target, Message message, @Nullable Ask ask) {
+		Objects.requireNonNull(message, "message must not be null");
+		ActorCell sender = sender(message);
+		Message delivered = checked(message);
+		if (this.state.get() != RUNNING && (sender == null || sender.core != this)) {
+			this.deadLetters.post(looseNode(delivered, sender, ask), target.name(), DeadLetter.SHUTTING_DOWN);
+			return;
+		}
+		if (target.state() >= ActorCell.STOPPING) {
+			this.deadLetters.post(looseNode(delivered, sender, ask), target.name(), DeadLetter.STOPPED);
+			return;
+		}
+		Handler handler = target.router.find(delivered.getClass());
+		if (handler == null) {
+			this.deadLetters.post(looseNode(delivered, sender, ask), target.name(), DeadLetter.NO_HANDLER);
+			return;
+		}
+		Node node = new Node(delivered, sender, handler, ask);
+		if (!target.enqueue(node, false)) {
+			node.sequence = -this.looseIds.incrementAndGet();
+			this.deadLetters.post(node, target.name(), DeadLetter.MAILBOX_FULL);
+			if (ask == null) {
+				throw new MailboxFullException("Mailbox of actor '" + target.name() + "' is full ("
+						+ this.mailboxCapacity + " messages); " + delivered.getClass().getSimpleName() + " was not queued.");
+			}
+		}
+	}
+
+	/** Delivery through a proxy whose actor does not exist yet. */
+	void sendPending(PendingActor pending, Message message, @Nullable Ask ask) {
+		Objects.requireNonNull(message, "message must not be null");
+		ActorCell sender = sender(message);
+		Message delivered = checked(message);
+		if (this.state.get() != RUNNING && (sender == null || sender.core != this)) {
+			this.deadLetters.post(looseNode(delivered, sender, ask), pending.name, DeadLetter.SHUTTING_DOWN);
+			return;
+		}
+		ActorCell cell = pending.offer(looseNode(delivered, sender, ask), this.deadLetters);
+		if (cell != null) {
+			send(cell, delivered, ask);
+		}
+	}
+
+	private static @Nullable ActorCell sender(Message message) {
+		if (message instanceof ShutdownMessage) {
+			throw new IllegalArgumentException("ShutdownMessage is sent by the runtime only: call stop() on the proxy.");
+		}
+		return ActorCell.current();
+	}
+
+	private Message checked(Message message) {
+		if (this.serializationCheck != SerializationCheck.EVERY_MESSAGE) {
+			return message;
+		}
+		try {
+			return this.jsonMapper.readValue(this.jsonMapper.writeValueAsBytes(message), message.getClass());
+		}
+		catch (RuntimeException ex) {
+			throw new ActorException("Message " + message.getClass().getName() + " does not survive a JSON round trip: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private Node looseNode(Message message, @Nullable ActorCell sender, @Nullable Ask ask) {
+		Node node = new Node(message, sender, null, ask);
+		node.sequence = -this.looseIds.incrementAndGet();
+		return node;
+	}
+
+	/** Delivers to every subscriber. @return whether there was one */
+	boolean publishInternal(Message message) {
+		boolean delivered = false;
+		Class<?>[] types = MESSAGE_HIERARCHY.get(message.getClass());
+		Set<ActorCell> seen = (types.length > 1) ? new java.util.HashSet<>() : null;
+		for (Class<?> type : types) {
+			Set<ActorCell> cells = this.subscribers.get(type);
+			if (cells == null) {
+				continue;
+			}
+			for (ActorCell cell : cells) {
+				if (seen == null || seen.add(cell)) {
+					delivered = true;
+					cell.tell(message);
+				}
+			}
+		}
+		return delivered;
+	}
+
+	boolean hasSubscribers(Class<?> type) {
+		Set<ActorCell> cells = this.subscribers.get(type);
+		return cells != null && !cells.isEmpty();
+	}
+
+	Ask newAsk(String receiver, Message message, Class<?> replyType, Duration timeout) {
+		Objects.requireNonNull(message, "message must not be null");
+		Objects.requireNonNull(replyType, "replyType must not be null");
+		Objects.requireNonNull(timeout, "timeout must not be null");
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("Ask timeout must be positive, but was " + timeout + ".");
+		}
+		long millis = Math.max(1, timeout.toMillis());
+		Ask ask = new Ask(replyType, receiver, message.getClass(), millis);
+		try {
+			ask.timeoutOn(this.askTimer.schedule(ask, timeout.toNanos(), TimeUnit.NANOSECONDS));
+		}
+		catch (RejectedExecutionException ex) {
+			ask.completeExceptionally(new UndeliverableMessageException(
+					"Ask of actor '" + receiver + "' refused: the core has shut down.", DeadLetter.SHUTTING_DOWN));
+		}
+		return ask;
+	}
+
+	/** Unique per message: the core, the receiver's incarnation, the message's place in its mailbox. */
+	String envelopeId(Node node) {
+		long sequence = node.sequence;
+		ActorCell receiver = node.receiver;
+		return (receiver != null && sequence >= 0)
+				? this.id + "-" + Long.toString(receiver.incarnation, 36) + "-" + Long.toString(sequence, 36)
+				: this.id + "-x-" + Long.toString(Math.abs(sequence), 36);
+	}
+
+	void dispatch(ActorCell cell) {
+		try {
+			this.executor.execute(cell);
+		}
+		catch (RejectedExecutionException ex) {
+			// The executor is gone: account for the mail on this thread rather than lose it.
+			logger.error("Executor refused actor '{}'; its queued messages become dead letters", cell.name());
+			cell.forced = true;
+			cell.run();
+		}
+	}
+
+	void runActlet(Runnable task) {
+		try {
+			this.actletExecutor.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			throw new ActorException("Actlet refused: the actlet executor has shut down.", ex);
+		}
+	}
+
+	void countDroppedActletResult() {
+		this.droppedActletResults.increment();
+	}
+
+	/** Actlet results dropped because their owner stopped first. */
+	long droppedActletResults() {
+		return this.droppedActletResults.sum();
+	}
+
+	void logHandlerFailure(ActorCell cell, Handler handler, Throwable error) {
+		int held = this.failureLog.acquire();
+		if (held >= 0) {
+			// The exception's message and the payload may carry secrets: class names only.
+			logger.error("Actor '{}' failed handling {}: {}{}", cell.name(), handler.messageName,
+					error.getClass().getName(), (held > 0) ? " (" + held + " similar failures not logged)" : "");
+		}
+		logger.debug("Failure of actor '{}'", cell.name(), error);
+	}
+
+	void logInitializeFailure(ActorCell cell, Throwable error) {
+		logger.error("Actor '{}' failed to initialize and stops: {}", cell.name(), error.getClass().getName());
+		logger.debug("Initialize failure of actor '{}'", cell.name(), error);
+	}
+
+	void logRestartLimit(ActorCell cell) {
+		logger.error("Actor '{}' restarted more than {} times within {} ms and stops", cell.name(), this.maxRestarts,
+				this.restartWindowNanos / 1_000_000);
+	}
+
+	void logActletFailure(ActorCell cell, String actletId, Throwable error) {
+		logger.error("Actlet {} of actor '{}' failed: {}", actletId, cell.name(), error.getClass().getName());
+		logger.debug("Actlet failure", error);
+	}
+
+	private List<ActorCell> cells() {
+		List<ActorCell> cells = new ArrayList<>();
+		for (Object value : this.registry.values()) {
+			if (value instanceof ActorCell cell) {
+				cells.add(cell);
+			}
+		}
+		return cells;
+	}
+
+	DeadLetterOffice deadLetters() {
+		return this.deadLetters;
+	}
+
+	Duration askTimeout() {
+		return this.askTimeout;
+	}
+
+	int mailboxCapacity() {
+		return this.mailboxCapacity;
+	}
+
+	int throughput() {
+		return this.throughput;
+	}
+
+	int maxRestarts() {
+		return this.maxRestarts;
+	}
+
+	long restartWindowNanos() {
+		return this.restartWindowNanos;
+	}
+
+	TimerScheduler timerScheduler() {
+		return this.timerScheduler;
+	}
+
+	boolean timersClosed() {
+		return this.timersClosed;
+	}
+
+	Mdc mdc() {
+		return this.mdc;
+	}
+
+	private <E extends ExecutorService> E own(E executor) {
+		this.owned.add(executor);
+		return executor;
+	}
+
+	private static ExecutorService dispatcher(boolean virtual) {
+		if (virtual) {
+			ExecutorService threads = virtualThreads("libactors-dispatcher-");
+			if (threads != null) {
+				return threads;
+			}
+		}
+		AtomicInteger count = new AtomicInteger();
+		return new ForkJoinPool(Runtime.getRuntime().availableProcessors(), (pool) -> {
+			ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+			thread.setName("libactors-dispatcher-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}, null, true);
+	}
+
+	private static ExecutorService actletThreads(boolean virtual) {
+		if (virtual) {
+			ExecutorService threads = virtualThreads("libactors-actlet-");
+			if (threads != null) {
+				return threads;
+			}
+		}
+		return Executors.newCachedThreadPool(daemonThreads("libactors-actlet-"));
+	}
+
+	/** A thread-per-task executor of virtual threads on Java 21+, else {@code null}. */
+	private static @Nullable ExecutorService virtualThreads(String prefix) {
+		try {
+			Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+			Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+			builder = builderType.getMethod("name", String.class, long.class).invoke(builder, prefix, 1L);
+			ThreadFactory factory = (ThreadFactory) builderType.getMethod("factory").invoke(builder);
+			Method perTask = Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);
+			return (ExecutorService) perTask.invoke(null, factory);
+		}
+		catch (ReflectiveOperationException ex) {
+			logger.warn("Virtual threads need Java 21 or later; using platform threads");
+			return null;
+		}
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (task) -> {
+			Thread thread = new Thread(task, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	/**
+	 * Builds a {@link Core}. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private @Nullable Executor executor;
+
+		private @Nullable Executor actletExecutor;
+
+		private @Nullable ScheduledExecutorService scheduler;
+
+		private @Nullable TimerScheduler timerScheduler;
+
+		private Duration askTimeout = Duration.ofSeconds(5);
+
+		private int mailboxCapacity;
+
+		private int throughput = 100;
+
+		private @Nullable Context context;
+
+		private boolean virtualThreads;
+
+		private int maxRestarts = 10;
+
+		private Duration restartWindow = Duration.ofMinutes(1);
+
+		private SerializationCheck serializationCheck = SerializationCheck.REGISTRATION;
+
+		private @Nullable JsonMapper jsonMapper;
+
+		private ActorTemplates templates = ActorTemplates.byConstructor();
+
+		private Builder() {
+		}
+
+		/** Runs actors' turns; its owner shuts it down. Default: a pool sized to the CPUs. */
+		public Builder executor(Executor executor) {
+			this.executor = Objects.requireNonNull(executor, "executor must not be null");
+			return this;
+		}
+
+		/** Runs actlets. Default: a cached pool (virtual threads if asked for). */
+		public Builder actletExecutor(Executor executor) {
+			this.actletExecutor = Objects.requireNonNull(executor, "executor must not be null");
+			return this;
+		}
+
+		/** Schedules timer ticks; its owner shuts it down. Default: the core's own timer thread. */
+		public Builder scheduler(ScheduledExecutorService scheduler) {
+			this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+			return this;
+		}
+
+		/** Schedules timer ticks (takes precedence over {@link #scheduler}). */
+		public Builder timerScheduler(TimerScheduler scheduler) {
+			this.timerScheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+			return this;
+		}
+
+		/** Default ask timeout; 5 seconds unless set. */
+		public Builder askTimeout(Duration timeout) {
+			Objects.requireNonNull(timeout, "timeout must not be null");
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("askTimeout must be positive, but was " + timeout + ".");
+			}
+			this.askTimeout = timeout;
+			return this;
+		}
+
+		/** Mailbox bound per actor; 0 (the default) is unbounded. */
+		public Builder mailboxCapacity(int capacity) {
+			if (capacity < 0) {
+				throw new IllegalArgumentException("mailboxCapacity must be 0 (unbounded) or positive, but was "
+						+ capacity + ".");
+			}
+			this.mailboxCapacity = capacity;
+			return this;
+		}
+
+		/** Messages an actor handles per turn before it yields its thread; 100 unless set. */
+		public Builder throughput(int throughput) {
+			if (throughput < 1) {
+				throw new IllegalArgumentException("throughput must be positive, but was " + throughput + ".");
+			}
+			this.throughput = throughput;
+			return this;
+		}
+
+		/** The context every actor shares; a plain {@link Context} unless set. */
+		public Builder context(Context context) {
+			this.context = Objects.requireNonNull(context, "context must not be null");
+			return this;
+		}
+
+		/** Whether the default executors use virtual threads (Java 21+; ignored with a warning before). */
+		public Builder virtualThreads(boolean virtualThreads) {
+			this.virtualThreads = virtualThreads;
+			return this;
+		}
+
+		/** RESTART becomes STOP after more restarts than this within {@link #restartWindow}; 10. */
+		public Builder maxRestarts(int maxRestarts) {
+			this.maxRestarts = maxRestarts;
+			return this;
+		}
+
+		/** The window of {@link #maxRestarts}; one minute unless set. */
+		public Builder restartWindow(Duration window) {
+			this.restartWindow = Objects.requireNonNull(window, "window must not be null");
+			return this;
+		}
+
+		/** How much JSON checking messages get; {@link SerializationCheck#REGISTRATION} unless set. */
+		public Builder serializationCheck(SerializationCheck check) {
+			this.serializationCheck = Objects.requireNonNull(check, "check must not be null");
+			return this;
+		}
+
+		/** The mapper of the JSON check and the envelope codec. */
+		public Builder jsonMapper(JsonMapper mapper) {
+			this.jsonMapper = Objects.requireNonNull(mapper, "mapper must not be null");
+			return this;
+		}
+
+		/** Where {@link Core#createActor(Class, String)} finds templates. */
+		public Builder templates(ActorTemplates templates) {
+			this.templates = Objects.requireNonNull(templates, "templates must not be null");
+			return this;
+		}
+
+		public Core build() {
+			return new Core(this);
+		}
+
+	}
+
+}

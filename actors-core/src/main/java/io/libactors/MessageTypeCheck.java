@@ -1,0 +1,92 @@
+package io.libactors;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.introspect.BeanPropertyDefinition;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The registration-time JSON check: a message type passes when Jackson finds a creator for it
+ * and no property at any depth is declared as an abstract type or an interface without
+ * {@code @JsonTypeInfo}. It never creates an instance. Results are cached per type; thread-safe.
+ */
+final class MessageTypeCheck {
+
+	private static final Set<Class<?>> FRAMEWORK_TYPES = Set.of(ShutdownMessage.class, DeadLetter.class,
+			ActletFailed.class);
+
+	private final JsonMapper mapper;
+
+	private final ConcurrentHashMap<Class<?>, Boolean> passed = new ConcurrentHashMap<>();
+
+	MessageTypeCheck(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * Checks the message type of a handler.
+	 * @throws HandlerRegistrationException naming the type, the property path and the fix
+	 */
+	void check(Class<?> messageType, String where) {
+		if (FRAMEWORK_TYPES.contains(messageType) || this.passed.containsKey(messageType)) {
+			return;
+		}
+		DeserializationContext context = this.mapper._deserializationContext();
+		String problem = problem(context, context.constructType(messageType), messageType.getSimpleName(),
+				new HashSet<>());
+		if (problem != null) {
+			throw new HandlerRegistrationException(
+					"Message type " + messageType.getName() + " of " + where + " fails the JSON check: " + problem
+							+ ".",
+					"Make " + messageType.getSimpleName() + " a record of concrete, serialisable types "
+							+ "(annotate abstract or interface property types with @JsonTypeInfo(use = Id.NAME)).");
+		}
+		this.passed.put(messageType, Boolean.TRUE);
+	}
+
+	private @Nullable String problem(DeserializationContext context, JavaType type, String path, Set<Class<?>> seen) {
+		if (type.isContainerType() || type.isReferenceType()) {
+			JavaType key = type.getKeyType();
+			if (key != null && (key.isAbstract() || key.isInterface()) && !key.isTypeOrSubTypeOf(CharSequence.class)) {
+				return "map key of " + path + " is " + key.getRawClass().getName();
+			}
+			JavaType content = type.getContentType();
+			return (content != null) ? problem(context, content, path + "[]", seen) : null;
+		}
+		Class<?> raw = type.getRawClass();
+		if (raw.isPrimitive() || raw.isEnum() || raw == String.class) {
+			return null;
+		}
+		if ((type.isAbstract() || type.isInterface()) && !raw.isAnnotationPresent(JsonTypeInfo.class)) {
+			return path + " is declared as " + raw.getName() + ", an abstract type without @JsonTypeInfo";
+		}
+		if (raw.getName().startsWith("java.") || raw.isAnnotationPresent(JsonTypeInfo.class) || !seen.add(raw)) {
+			return null;
+		}
+		BeanDescription description = context.introspectBeanDescriptionForCreation(type);
+		if (!raw.isInterface() && !type.isAbstract() && description.findDefaultConstructor() == null
+				&& !description.getPotentialCreators().hasPropertiesBasedOrDelegating()
+				&& description.getFactoryMethods().isEmpty()) {
+			return "Jackson finds no creator for " + path + " (" + raw.getName() + ")";
+		}
+		for (BeanPropertyDefinition property : description.findProperties()) {
+			if (property.getPrimaryMember() != null
+					&& property.getPrimaryMember().hasAnnotation(JsonTypeInfo.class)) {
+				continue;
+			}
+			String found = problem(context, property.getPrimaryType(), path + "." + property.getName(), seen);
+			if (found != null) {
+				return found;
+			}
+		}
+		return null;
+	}
+
+}

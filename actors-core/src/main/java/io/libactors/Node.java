@@ -1,0 +1,71 @@
+package io.libactors;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One queued message with its envelope data, linked into a {@link ActorCell}'s mailbox. The
+ * public {@link Envelope} is built from it only when someone asks for it, so the hot path
+ * allocates one object per message.
+ */
+class Node {
+
+	private static final VarHandle NEXT;
+
+	static {
+		try {
+			NEXT = MethodHandles.lookup().findVarHandle(Node.class, "next", Node.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	@SuppressWarnings("unused") // accessed through NEXT
+	private volatile @Nullable Node next;
+
+	@Nullable Message message;
+
+	final @Nullable ActorCell sender;
+
+	/** Position in the receiver's mailbox, unique per incarnation; with it the envelope id. */
+	long sequence;
+
+	final long timestamp;
+
+	/** Set when the node is queued. */
+	@Nullable ActorCell receiver;
+
+	@Nullable Handler handler;
+
+	final @Nullable Ask ask;
+
+	Node(@Nullable Message message, @Nullable ActorCell sender, @Nullable Handler handler, @Nullable Ask ask) {
+		this.message = message;
+		this.sender = sender;
+		this.handler = handler;
+		this.ask = ask;
+		this.timestamp = (message != null) ? System.currentTimeMillis() : 0L;
+	}
+
+	@Nullable Node next() {
+		return (Node) NEXT.getAcquire(this);
+	}
+
+	@Nullable Node nextVolatile() {
+		return (Node) NEXT.getVolatile(this);
+	}
+
+	void linkNext(Node node) {
+		NEXT.setRelease(this, node);
+	}
+
+	Envelope envelope(String id, String receiver) {
+		return new Envelope(id, (this.sender != null) ? this.sender.name() : null, receiver,
+				(this.message != null) ? this.message : new ShutdownMessage(), Instant.ofEpochMilli(this.timestamp));
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.libactors;
+
+import java.time.Duration;
+
+/**
+ * The timers of one actor, keyed by name. Each tick is delivered to the actor as a message
+ * with no sender, in its own turn. Starting a key that is active replaces the old timer, and
+ * ticks of the old one still queued are dropped. All of an actor's timers end when it stops.
+ * Only from the owning actor's {@code initialize} or handlers.
+ */
+public interface Timers {
+
+	/**
+	 * Sends {@code message} every {@code interval}, the first time after one interval.
+	 * @throws IllegalArgumentException for a non-positive interval
+	 */
+	void startPeriodic(String key, Duration interval, Message message);
+
+	/**
+	 * Sends {@code message} once after {@code delay}.
+	 * @throws IllegalArgumentException for a negative delay
+	 */
+	void startSingle(String key, Duration delay, Message message);
+
+	/** Cancels the timer; ticks already queued are dropped. Unknown keys are ignored. */
+	void cancel(String key);
+
+	/** Whether a timer with this key is running (a single timer until its tick is handled). */
+	boolean isActive(String key);
+
+}

@@ -1,0 +1,233 @@
+package io.libactors;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.awaitility.Awaitility.await;
+
+class CoreTests {
+
+	private final Core core = Core.builder().askTimeout(Duration.ofSeconds(2)).build();
+
+	@AfterEach
+	void shutdown() {
+		this.core.shutdown(Duration.ofSeconds(5));
+	}
+
+	record Deposit(long amount) implements Message {
+	}
+
+	record GetBalance() implements Message {
+	}
+
+	record Unknown() implements Message {
+	}
+
+	static class Account implements Actor {
+
+		long balance;
+
+		final List<String> seen = new ArrayList<>();
+
+		@MessageHandler
+		void onDeposit(Deposit deposit) {
+			this.balance += deposit.amount();
+		}
+
+		@MessageHandler
+		long onGetBalance(GetBalance request) {
+			return this.balance;
+		}
+
+		@MessageHandler
+		void onShutdown(ShutdownMessage shutdown) {
+			this.seen.add("shutdown");
+		}
+
+	}
+
+	@Test
+	void tellThenAskSeesEveryEarlierMessage() throws Exception {
+		ActorProxy<Account> account = this.core.createActor("account", new Account());
+		for (int i = 0; i < 1000; i++) {
+			account.tell(new Deposit(1));
+		}
+		assertThat(account.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS)).isEqualTo(1000L);
+		assertThat(account.ask(new GetBalance(), long.class).get(2, TimeUnit.SECONDS)).isEqualTo(1000L);
+	}
+
+	@Test
+	void askOfVoidHandlerRepliesNullOnceHandled() throws Exception {
+		ActorProxy<Account> account = this.core.createActor("account", new Account());
+		assertThat(account.ask(new Deposit(5), Void.class).get(2, TimeUnit.SECONDS)).isNull();
+		assertThat(account.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS)).isEqualTo(5L);
+	}
+
+	@Test
+	void askWithWrongReplyTypeFailsNamingBothTypes() {
+		ActorProxy<Account> account = this.core.createActor("account", new Account());
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> account.ask(new GetBalance(), String.class).get(2, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOf(ClassCastException.class)
+			.withMessageContaining("java.lang.String")
+			.withMessageContaining("java.lang.Long");
+	}
+
+	@Test
+	void askWithoutHandlerFailsAtOnceAndCountsDeadLetter() {
+		ActorProxy<Account> account = this.core.createActor("account", new Account());
+		CompletableFuture<Object> reply = account.ask(new Unknown(), Object.class, Duration.ofMinutes(1));
+		assertThat(reply).isCompletedExceptionally();
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(reply::get)
+			.havingCause()
+			.isInstanceOf(UndeliverableMessageException.class)
+			.withMessageContaining("NO_HANDLER");
+		assertThat(this.core.deadLetterCount(DeadLetter.NO_HANDLER)).isEqualTo(1);
+	}
+
+	@Test
+	void askTimesOutNamingActorAndMessageType() {
+		CountDownLatch release = new CountDownLatch(1);
+		ActorProxy<Blocking> blocking = this.core.createActor("slow", new Blocking(release));
+		try {
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> blocking.ask(new GetBalance(), Long.class, Duration.ofMillis(50)).get(2, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(AskTimeoutException.class)
+				.withMessageContaining("'slow'")
+				.withMessageContaining("GetBalance");
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	static class Blocking implements Actor {
+
+		private final CountDownLatch release;
+
+		Blocking(CountDownLatch release) {
+			this.release = release;
+		}
+
+		@MessageHandler
+		long onGetBalance(GetBalance request) throws InterruptedException {
+			this.release.await();
+			return 0;
+		}
+
+	}
+
+	@Test
+	void callerErrorsThrowAtTheCall() {
+		ActorProxy<Account> account = this.core.createActor("account", new Account());
+		assertThatNullPointerException().isThrownBy(() -> account.tell(null)).withMessageContaining("message");
+		assertThatIllegalArgumentException().isThrownBy(() -> account.ask(new GetBalance(), Long.class, Duration.ZERO))
+			.withMessageContaining("positive");
+		assertThatIllegalArgumentException().isThrownBy(() -> account.tell(new ShutdownMessage()))
+			.withMessageContaining("stop()");
+		assertThat(account.mailboxSize()).isZero();
+	}
+
+	@Test
+	void namesAreUniqueValidAndFreedOnStop() throws Exception {
+		ActorProxy<Account> first = this.core.createActor("account", new Account());
+		assertThatExceptionOfType(ActorNameException.class)
+			.isThrownBy(() -> this.core.createActor("account", new Account()))
+			.withMessageContaining("'account' already exists");
+		assertThatExceptionOfType(ActorNameException.class).isThrownBy(() -> this.core.createActor("a/b", new Account()))
+			.withMessageContaining("'/'");
+		assertThatExceptionOfType(ActorNameException.class).isThrownBy(() -> this.core.createActor("", new Account()));
+		assertThatExceptionOfType(ActorNameException.class)
+			.isThrownBy(() -> this.core.createActor("x".repeat(129), new Account()));
+		first.stop().get(2, TimeUnit.SECONDS);
+		assertThat(first.isAlive()).isFalse();
+		assertThat(this.core.find("account")).isEmpty();
+		ActorProxy<Account> second = this.core.createActor("account", new Account());
+		assertThat(this.core.find("account")).containsSame(second);
+		first.tell(new Deposit(1));
+		assertThat(this.core.deadLetterCount(DeadLetter.STOPPED)).isEqualTo(1);
+		assertThat(second.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS)).isZero();
+	}
+
+	@Test
+	void stopHandsShutdownMessageOnceAfterQueuedMail() throws Exception {
+		Account state = new Account();
+		ActorProxy<Account> account = this.core.createActor("account", state);
+		for (int i = 0; i < 100; i++) {
+			account.tell(new Deposit(1));
+		}
+		CompletableFuture<Void> stopped = account.stop();
+		account.stop();
+		stopped.get(2, TimeUnit.SECONDS);
+		assertThat(state.balance).isEqualTo(100);
+		assertThat(state.seen).containsExactly("shutdown");
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> account.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOf(UndeliverableMessageException.class)
+			.withMessageContaining("STOPPED");
+	}
+
+	@Test
+	void actorsReportStatisticsWithoutContents() throws Exception {
+		ActorProxy<Account> account = this.core.createActor("account", new Account());
+		for (int i = 0; i < 10; i++) {
+			account.tell(new Deposit(1));
+		}
+		account.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS);
+		ActorInfo info = this.core.actor("account").orElseThrow();
+		assertThat(info.name()).isEqualTo("account");
+		assertThat(info.type()).isEqualTo(Account.class.getName());
+		assertThat(info.state()).isEqualTo("RUNNING");
+		assertThat(info.processed()).isEqualTo(11);
+		assertThat(info.handlers()).containsOnlyKeys("Deposit", "GetBalance");
+		assertThat(info.handlers().get("Deposit").count()).isEqualTo(10);
+		assertThat(info.handlers().get("Deposit").max()).isGreaterThanOrEqualTo(info.handlers().get("Deposit").mean());
+		assertThat(this.core.actors()).extracting(ActorInfo::name).containsExactly("account");
+	}
+
+	@Test
+	void initializeRunsBeforeFirstMessageAndFailureStopsTheActor() {
+		List<String> events = new ArrayList<>();
+		ActorProxy<Actor> ok = this.core.createActor("ok", new Actor() {
+			@Override
+			public void initialize(Context context) {
+				events.add("init " + context.name());
+			}
+
+			@MessageHandler
+			String onGet(GetBalance request) {
+				events.add("get");
+				return "done";
+			}
+		});
+		assertThat(ok.ask(new GetBalance(), String.class).join()).isEqualTo("done");
+		assertThat(events).containsExactly("init ok", "get");
+
+		ActorProxy<Account> failing = this.core.createActor("failing", new Account() {
+			@Override
+			public void initialize(Context context) {
+				throw new IllegalStateException("no");
+			}
+		});
+		failing.tell(new Deposit(1));
+		await().atMost(Duration.ofSeconds(2)).until(() -> !failing.isAlive());
+		await().atMost(Duration.ofSeconds(2))
+			.until(() -> this.core.deadLetterCount(DeadLetter.STOPPED) == 1);
+	}
+
+}
