@@ -1,0 +1,159 @@
+package io.libactors;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+class SupervisionTests {
+
+	private final Core core = Core.builder().maxRestarts(3).restartWindow(Duration.ofMinutes(1)).build();
+
+	@AfterEach
+	void shutdown() {
+		this.core.shutdown(Duration.ofSeconds(5));
+	}
+
+	record Job(int n) implements Message {
+	}
+
+	record Count() implements Message {
+	}
+
+	static class FailsEveryTenth implements Actor {
+
+		int handled;
+
+		@MessageHandler
+		void onJob(Job job) {
+			if (job.n() % 10 == 0) {
+				throw new IllegalStateException("secret-" + job.n());
+			}
+			this.handled++;
+		}
+
+		@MessageHandler
+		int onCount(Count count) {
+			return this.handled;
+		}
+
+	}
+
+	@Test
+	void resumeKeepsStateAndCountsFailuresExactlyUnderLoad() throws Exception {
+		ActorProxy<FailsEveryTenth> actor = this.core.createActor("resumer", new FailsEveryTenth());
+		DeliveryStressTests.runSenders(4, (sender) -> {
+			for (int i = 0; i < 25_000; i++) {
+				actor.tell(new Job(i));
+			}
+		});
+		assertThat(actor.ask(new Count(), Integer.class, Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS))
+			.isEqualTo(90_000);
+		ActorInfo info = this.core.actor("resumer").orElseThrow();
+		assertThat(info.failed()).isEqualTo(10_000);
+		assertThat(info.processed()).isEqualTo(90_001);
+		assertThat(info.state()).isEqualTo("RUNNING");
+	}
+
+	@Test
+	void askOfAFailingHandlerFailsWithItsException() {
+		ActorProxy<FailsEveryTenth> actor = this.core.createActor("resumer", new FailsEveryTenth());
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> actor.ask(new Job(10), Void.class).get(2, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void restartBuildsAFreshInstanceKeepsTheMailboxAndInitializesAgain() throws Exception {
+		AtomicInteger instances = new AtomicInteger();
+		AtomicInteger initializations = new AtomicInteger();
+		Supplier<FailsEveryTenth> factory = () -> {
+			instances.incrementAndGet();
+			return new FailsEveryTenth() {
+				@Override
+				public void initialize(Context context) {
+					initializations.incrementAndGet();
+				}
+			};
+		};
+		ActorProxy<FailsEveryTenth> actor = this.core.createActor("restarter", factory, Supervision.RESTART);
+		for (int i = 1; i <= 15; i++) {
+			actor.tell(new Job(i));
+		}
+		// Job 10 failed: the fresh instance counts 11..15 only, the mailbox survived.
+		assertThat(actor.ask(new Count(), Integer.class).get(2, TimeUnit.SECONDS)).isEqualTo(5);
+		assertThat(instances).hasValue(2);
+		assertThat(initializations).hasValue(2);
+	}
+
+	@Test
+	void tooManyRestartsStopTheActorAndDeadLetterItsMail() {
+		Supplier<FailsEveryTenth> factory = FailsEveryTenth::new;
+		ActorProxy<FailsEveryTenth> actor = this.core.createActor("flaky", factory, Supervision.RESTART);
+		for (int i = 0; i < 4; i++) {
+			actor.tell(new Job(0));
+		}
+		for (int i = 1; i <= 5; i++) {
+			actor.tell(new Job(i));
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> !actor.isAlive());
+		assertThat(this.core.deadLetterCount(DeadLetter.STOPPED)).isEqualTo(5);
+	}
+
+	@Test
+	void stopSupervisionStopsOnFirstFailure() throws Exception {
+		ActorProxy<FailsEveryTenth> actor = this.core.createActor("fragile", new FailsEveryTenth(), Supervision.STOP);
+		actor.tell(new Job(10));
+		actor.tell(new Job(11));
+		CompletableFuture<Void> stopped = actor.stop();
+		stopped.get(2, TimeUnit.SECONDS);
+		assertThat(this.core.deadLetterCount(DeadLetter.STOPPED)).isEqualTo(1);
+	}
+
+	@Test
+	void restartOfAnInstanceIsRefusedAtCreation() {
+		assertThatExceptionOfType(ActorException.class)
+			.isThrownBy(() -> this.core.createActor("bad", new FailsEveryTenth(), Supervision.RESTART))
+			.withMessageContaining("'bad'")
+			.withMessageContaining("Supplier");
+	}
+
+	record Interrupt() implements Message {
+	}
+
+	static class Interrupter implements Actor {
+
+		boolean sawInterrupt;
+
+		@MessageHandler
+		void onInterrupt(Interrupt interrupt) {
+			Thread.currentThread().interrupt();
+		}
+
+		@MessageHandler
+		boolean onCount(Count count) {
+			return Thread.currentThread().isInterrupted();
+		}
+
+	}
+
+	@Test
+	void aHandlerThatInterruptsItsThreadDoesNotLeakTheFlag() throws Exception {
+		ActorProxy<Interrupter> actor = this.core.createActor("interrupter", new Interrupter());
+		for (int i = 0; i < 1_000; i++) {
+			actor.tell(new Interrupt());
+			assertThat(actor.ask(new Count(), Boolean.class).get(2, TimeUnit.SECONDS)).isFalse();
+		}
+	}
+
+}
