@@ -22,11 +22,12 @@ public interface ActorTemplates {
 	/** Templates from public no-argument constructors. */
 	static ActorTemplates byConstructor() {
 		return (type) -> {
-			if (Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
+			if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
 				return null;
 			}
 			try {
 				Constructor<? extends Actor> constructor = type.getConstructor();
+				constructor.setAccessible(true);
 				return new ActorTemplate(type.getSimpleName(), () -> {
 					try {
 						return constructor.newInstance();

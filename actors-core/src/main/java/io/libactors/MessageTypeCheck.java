@@ -64,8 +64,9 @@ final class MessageTypeCheck {
 		if (raw.isPrimitive() || raw.isEnum() || raw == String.class) {
 			return null;
 		}
-		if ((type.isAbstract() || type.isInterface()) && !raw.isAnnotationPresent(JsonTypeInfo.class)) {
-			return path + " is declared as " + raw.getName() + ", an abstract type without @JsonTypeInfo";
+		if ((raw == Object.class || type.isAbstract() || type.isInterface())
+				&& !raw.isAnnotationPresent(JsonTypeInfo.class)) {
+			return path + " is declared as " + raw.getName() + ", an open-ended type without @JsonTypeInfo";
 		}
 		if (raw.getName().startsWith("java.") || raw.isAnnotationPresent(JsonTypeInfo.class) || !seen.add(raw)) {
 			return null;

@@ -1,0 +1,156 @@
+package io.libactors;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+class ProxyAndPublishTests {
+
+	private final Core core = Core.create();
+
+	@AfterEach
+	void shutdown() {
+		this.core.shutdown(Duration.ofSeconds(5));
+	}
+
+	record Note(int n) implements Message {
+	}
+
+	record Notes() implements Message {
+	}
+
+	static class Recorder implements Actor {
+
+		final List<Integer> notes = new ArrayList<>();
+
+		@MessageHandler
+		void onNote(Note note) {
+			this.notes.add(note.n());
+		}
+
+		@MessageHandler
+		List<Integer> onNotes(Notes request) {
+			return List.copyOf(this.notes);
+		}
+
+	}
+
+	@Test
+	void aProxyMadeBeforeItsActorDeliversInOrderOnCreation() throws Exception {
+		ActorProxy<?> early = this.core.proxy("later");
+		for (int i = 0; i < 500; i++) {
+			early.tell(new Note(i));
+		}
+		@SuppressWarnings("unchecked")
+		CompletableFuture<List<Integer>> reply = (CompletableFuture<List<Integer>>) (CompletableFuture<?>) early
+			.ask(new Notes(), List.class, Duration.ofSeconds(5));
+		assertThat(early.isAlive()).isFalse();
+		assertThat(early.mailboxSize()).isEqualTo(501);
+		ActorProxy<Recorder> actor = this.core.createActor("later", new Recorder());
+		assertThat(reply.get(2, TimeUnit.SECONDS)).hasSize(500).isSorted();
+		early.tell(new Note(500));
+		assertThat(actor.ask(new Notes(), List.class).get(2, TimeUnit.SECONDS)).hasSize(501);
+		assertThat(early.isAlive()).isTrue();
+		assertThat(this.core.find("later")).containsSame(actor);
+	}
+
+	@Test
+	void aProxyBuffersAThousandMessagesThenDeadLetters() {
+		ActorProxy<?> early = this.core.proxy("never");
+		for (int i = 0; i < 1_010; i++) {
+			early.tell(new Note(i));
+		}
+		assertThat(this.core.deadLetterCount(DeadLetter.NO_SUCH_ACTOR)).isEqualTo(10);
+		assertThat(this.core.shutdown(Duration.ofSeconds(5))).isTrue();
+		assertThat(this.core.deadLetterCount(DeadLetter.NO_SUCH_ACTOR)).isEqualTo(1_010);
+	}
+
+	@Test
+	void aProxyStaysDeadWhenItsNameIsReused() throws Exception {
+		ActorProxy<Recorder> first = this.core.createActor("name", new Recorder());
+		first.stop().get(2, TimeUnit.SECONDS);
+		ActorProxy<Recorder> second = this.core.createActor("name", new Recorder());
+		first.tell(new Note(1));
+		assertThat(second.ask(new Notes(), List.class).get(2, TimeUnit.SECONDS)).isEmpty();
+		assertThat(this.core.proxy("name")).isSameAs(second);
+	}
+
+	record Announcement(String text) implements Message {
+	}
+
+	static class Listener implements Actor {
+
+		final List<String> heard = new CopyOnWriteArrayList<>();
+
+		@MessageHandler
+		void onAnnouncement(Announcement announcement) {
+			this.heard.add(announcement.text());
+		}
+
+	}
+
+	@Test
+	void publishReachesEveryActorThatHandlesTheType() {
+		List<Listener> listeners = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			Listener listener = new Listener();
+			listeners.add(listener);
+			this.core.createActor("listener-" + i, listener);
+		}
+		this.core.createActor("deaf", new Recorder());
+		this.core.publish(new Announcement("open"));
+		await().atMost(Duration.ofSeconds(2))
+			.until(() -> listeners.stream().allMatch((listener) -> listener.heard.equals(List.of("open"))));
+		this.core.publish(new Note(1));
+		this.core.publish(new Announcement("again"));
+		await().atMost(Duration.ofSeconds(2))
+			.until(() -> listeners.stream().allMatch((listener) -> listener.heard.size() == 2));
+		assertThat(this.core.deadLetterCount()).isZero();
+	}
+
+	static class DeadLetterWatcher implements Actor {
+
+		final List<DeadLetter> letters = new CopyOnWriteArrayList<>();
+
+		@MessageHandler
+		void onDeadLetter(DeadLetter letter) {
+			this.letters.add(letter);
+		}
+
+	}
+
+	@Test
+	void deadLettersArePublishedWithTheFullEnvelope() throws Exception {
+		DeadLetterWatcher watcher = new DeadLetterWatcher();
+		this.core.createActor("watcher", watcher);
+		ActorProxy<Recorder> recorder = this.core.createActor("recorder", new Recorder());
+		recorder.tell(new Announcement("nobody listens"));
+		await().atMost(Duration.ofSeconds(2)).until(() -> watcher.letters.size() == 1);
+		DeadLetter letter = watcher.letters.get(0);
+		assertThat(letter.reason()).isEqualTo(DeadLetter.NO_HANDLER);
+		assertThat(letter.envelope().receiver()).isEqualTo("recorder");
+		assertThat(letter.envelope().sender()).isNull();
+		assertThat(letter.envelope().message()).isEqualTo(new Announcement("nobody listens"));
+		assertThat(letter.envelope().id()).isNotBlank();
+		watcher.letters.clear();
+		recorder.stop().get(2, TimeUnit.SECONDS);
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> recorder.ask(new Notes(), List.class).get(2, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOf(UndeliverableMessageException.class);
+		await().atMost(Duration.ofSeconds(2)).until(() -> watcher.letters.size() == 1);
+		assertThat(watcher.letters.get(0).reason()).isEqualTo(DeadLetter.STOPPED);
+	}
+
+}
