@@ -112,6 +112,9 @@ public final class Core {
 
 	private final ConcurrentHashMap<Class<?>, Router> routers = new ConcurrentHashMap<>();
 
+	/** Logical name to message type, for {@link EnvelopeCodec}: every type a registered actor handles. */
+	private final ConcurrentHashMap<String, Class<? extends Message>> messageTypes = new ConcurrentHashMap<>();
+
 	private final DeadLetterOffice deadLetters = new DeadLetterOffice(this);
 
 	private final AtomicLong incarnations = new AtomicLong();
@@ -261,6 +264,11 @@ public final class Core {
 	/** Dead letters so far with one reason (a {@link DeadLetter} constant). */
 	public long deadLetterCount(String reason) {
 		return this.deadLetters.count(reason);
+	}
+
+	/** A codec that reads back only the message types this core's actors handle. */
+	public EnvelopeCodec envelopeCodec() {
+		return new EnvelopeCodec(this.jsonMapper, this.messageTypes);
 	}
 
 	/** The context every actor of this core shares. */
@@ -510,6 +518,11 @@ public final class Core {
 			if (this.serializationCheck != SerializationCheck.NONE) {
 				this.messageTypeCheck.check(handler.messageType, handler.describe());
 			}
+		}
+		for (Handler handler : router.handlers) {
+			@SuppressWarnings("unchecked")
+			Class<? extends Message> type = (Class<? extends Message>) handler.messageType;
+			this.messageTypes.putIfAbsent(handler.messageName, type);
 		}
 		this.routers.put(actorClass, router);
 		return router;

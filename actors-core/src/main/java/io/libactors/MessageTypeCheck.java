@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.deser.bean.BeanDeserializerBase;
 import tools.jackson.databind.introspect.BeanPropertyDefinition;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,8 +69,20 @@ final class MessageTypeCheck {
 				&& !raw.isAnnotationPresent(JsonTypeInfo.class)) {
 			return path + " is declared as " + raw.getName() + ", an open-ended type without @JsonTypeInfo";
 		}
-		if (raw.getName().startsWith("java.") || raw.isAnnotationPresent(JsonTypeInfo.class) || !seen.add(raw)) {
+		if (raw.isAnnotationPresent(JsonTypeInfo.class) || !seen.add(raw)) {
 			return null;
+		}
+		if (raw.getName().startsWith("java.") || raw.getName().startsWith("javax.")) {
+			// JDK value types (String, Instant, BigDecimal, UUID...) have their own deserializers; a JDK
+			// class that Jackson would treat as a bean (Thread, say) is checked like any bean.
+			try {
+				if (!(context.findRootValueDeserializer(type) instanceof BeanDeserializerBase)) {
+					return null;
+				}
+			}
+			catch (RuntimeException ex) {
+				return path + " (" + raw.getName() + ") cannot be read by Jackson: " + ex.getMessage();
+			}
 		}
 		BeanDescription description = context.introspectBeanDescriptionForCreation(type);
 		if (!raw.isInterface() && !type.isAbstract() && description.findDefaultConstructor() == null
