@@ -256,6 +256,18 @@ public final class Core {
 		return (found instanceof ActorCell cell) ? Optional.of(cell.info()) : Optional.empty();
 	}
 
+	/**
+	 * Completes when the named actor's {@code initialize} has returned; fails with its exception
+	 * if it threw, or if no such actor is alive.
+	 */
+	public CompletableFuture<Void> whenStarted(String name) {
+		Object found = this.registry.get(name);
+		if (found instanceof ActorCell cell) {
+			return cell.startedFuture();
+		}
+		return CompletableFuture.failedFuture(new ActorException("No actor named '" + name + "' is alive."));
+	}
+
 	/** Dead letters so far, all reasons. */
 	public long deadLetterCount() {
 		return this.deadLetters.total();

@@ -1,0 +1,106 @@
+package io.libactors.spring;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.libactors.Actor;
+import io.libactors.ActorProxy;
+import io.libactors.Core;
+import io.libactors.Supervision;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Finds the {@link ActorComponent} bean definitions before any bean is created: makes actor
+ * beans non-autowirable (nothing reaches an actor except through messages), and registers for
+ * each singleton an {@code ActorProxy<X>} bean named {@code <name>.proxy}, qualified with the
+ * actor name. A proxy bean asks the {@link Core} for a proxy by name, so it depends on neither
+ * the actor bean nor the context bean. Runs once, on the thread refreshing the context.
+ */
+public final class ActorBeanRegistrar implements BeanDefinitionRegistryPostProcessor {
+
+	private final List<ActorDefinition> actors = new ArrayList<>();
+
+	private BeanFactory beanFactory;
+
+	@Override
+	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+		for (String name : registry.getBeanDefinitionNames()) {
+			BeanDefinition definition = registry.getBeanDefinition(name);
+			Class<?> type = actorType(definition);
+			if (type == null) {
+				continue;
+			}
+			if (!Actor.class.isAssignableFrom(type)) {
+				throw new InvalidActorComponentException(type.getName() + " is an @ActorComponent but does not "
+						+ "implement io.libactors.Actor.", "Implement io.libactors.Actor in " + type.getSimpleName()
+						+ ", or remove @ActorComponent.");
+			}
+			ActorComponent annotation = AnnotatedElementUtils.findMergedAnnotation(type, ActorComponent.class);
+			Supervision supervision = (annotation != null) ? annotation.supervision() : Supervision.RESUME;
+			if (definition instanceof AbstractBeanDefinition abstractDefinition) {
+				abstractDefinition.setAutowireCandidate(false);
+			}
+			boolean prototype = definition.isPrototype();
+			this.actors.add(new ActorDefinition(name, type, supervision, prototype));
+			if (!prototype) {
+				registry.registerBeanDefinition(name + ".proxy", proxyDefinition(name, type));
+			}
+		}
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	/** The actor beans found, in definition order. */
+	public List<ActorDefinition> actors() {
+		return List.copyOf(this.actors);
+	}
+
+	private RootBeanDefinition proxyDefinition(String name, Class<?> type) {
+		RootBeanDefinition definition = new RootBeanDefinition(ActorProxy.class);
+		definition.setTargetType(ResolvableType.forClassWithGenerics(ActorProxy.class, type));
+		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+		definition.setInstanceSupplier(() -> this.beanFactory.getBean(Core.class).proxy(name));
+		return definition;
+	}
+
+	private static Class<?> actorType(BeanDefinition definition) {
+		String className = definition.getBeanClassName();
+		if (className == null || definition.getFactoryMethodName() != null) {
+			return null;
+		}
+		try {
+			Class<?> type = ClassUtils.forName(className, ActorBeanRegistrar.class.getClassLoader());
+			return AnnotatedElementUtils.hasAnnotation(type, ActorComponent.class) ? type : null;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * One {@link ActorComponent} bean.
+	 *
+	 * @param name the bean name, which is the actor name
+	 * @param type the actor class
+	 * @param supervision its supervision
+	 * @param prototype whether it is a template
+	 */
+	public record ActorDefinition(String name, Class<?> type, Supervision supervision, boolean prototype) {
+	}
+
+}

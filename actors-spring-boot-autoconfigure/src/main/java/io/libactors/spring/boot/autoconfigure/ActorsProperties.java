@@ -1,0 +1,198 @@
+package io.libactors.spring.boot.autoconfigure;
+
+import java.time.Duration;
+
+import io.libactors.SerializationCheck;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the actors, under {@code actors}.
+ */
+@ConfigurationProperties("actors")
+public class ActorsProperties {
+
+	/**
+	 * Default time an ask waits for its reply.
+	 */
+	private Duration askTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * How much JSON checking messages get: REGISTRATION checks handler message types at
+	 * startup, EVERY_MESSAGE also round-trips each message (for tests), NONE checks nothing.
+	 */
+	private SerializationCheck serializationCheck = SerializationCheck.REGISTRATION;
+
+	/**
+	 * Time after which a running handler counts as stuck.
+	 */
+	private Duration stuckThreshold = Duration.ofSeconds(30);
+
+	private final Shutdown shutdown = new Shutdown();
+
+	private final Mailbox mailbox = new Mailbox();
+
+	private final Dispatcher dispatcher = new Dispatcher();
+
+	private final Supervision supervision = new Supervision();
+
+	private final Health health = new Health();
+
+	public Duration getAskTimeout() {
+		return this.askTimeout;
+	}
+
+	public void setAskTimeout(Duration askTimeout) {
+		this.askTimeout = askTimeout;
+	}
+
+	public SerializationCheck getSerializationCheck() {
+		return this.serializationCheck;
+	}
+
+	public void setSerializationCheck(SerializationCheck serializationCheck) {
+		this.serializationCheck = serializationCheck;
+	}
+
+	public Duration getStuckThreshold() {
+		return this.stuckThreshold;
+	}
+
+	public void setStuckThreshold(Duration stuckThreshold) {
+		this.stuckThreshold = stuckThreshold;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	public Mailbox getMailbox() {
+		return this.mailbox;
+	}
+
+	public Dispatcher getDispatcher() {
+		return this.dispatcher;
+	}
+
+	public Supervision getSupervision() {
+		return this.supervision;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public static class Shutdown {
+
+		/**
+		 * Maximum time to wait for actors to drain and stop when the context closes.
+		 */
+		private Duration timeout = Duration.ofSeconds(20);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	public static class Mailbox {
+
+		/**
+		 * Maximum messages queued per actor; 0 means unbounded.
+		 */
+		private int capacity;
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			this.capacity = capacity;
+		}
+
+	}
+
+	public static class Dispatcher {
+
+		/**
+		 * Messages an actor handles per turn before it yields its thread.
+		 */
+		private int throughput = 100;
+
+		/**
+		 * Whether actors run on virtual threads (Java 21+). Defaults to
+		 * spring.threads.virtual.enabled.
+		 */
+		private @Nullable Boolean virtualThreads;
+
+		public int getThroughput() {
+			return this.throughput;
+		}
+
+		public void setThroughput(int throughput) {
+			this.throughput = throughput;
+		}
+
+		public @Nullable Boolean getVirtualThreads() {
+			return this.virtualThreads;
+		}
+
+		public void setVirtualThreads(@Nullable Boolean virtualThreads) {
+			this.virtualThreads = virtualThreads;
+		}
+
+	}
+
+	public static class Supervision {
+
+		/**
+		 * Restarts allowed within the window before a RESTART actor stops.
+		 */
+		private int maxRestarts = 10;
+
+		/**
+		 * Window over which restarts are counted.
+		 */
+		private Duration window = Duration.ofMinutes(1);
+
+		public int getMaxRestarts() {
+			return this.maxRestarts;
+		}
+
+		public void setMaxRestarts(int maxRestarts) {
+			this.maxRestarts = maxRestarts;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+	}
+
+	public static class Health {
+
+		/**
+		 * How long health stays DOWN after a singleton actor stopped because of a failure.
+		 */
+		private Duration failureWindow = Duration.ofMinutes(5);
+
+		public Duration getFailureWindow() {
+			return this.failureWindow;
+		}
+
+		public void setFailureWindow(Duration failureWindow) {
+			this.failureWindow = failureWindow;
+		}
+
+	}
+
+}
