@@ -699,6 +699,11 @@ public final class Core {
 		}
 	}
 
+	/** Ask timeouts still scheduled: one per unanswered ask. */
+	int pendingAskTimeouts() {
+		return this.askTimer.getQueue().size();
+	}
+
 	void countDroppedActletResult() {
 		this.droppedActletResults.increment();
 	}

@@ -297,14 +297,31 @@ class ActorsAutoConfigurationTests {
 		});
 	}
 
+	@ActorComponent("staller")
+	static class Staller implements Actor {
+
+		@MessageHandler
+		java.util.concurrent.CompletionStage<Long> onGetBalance(GetBalance request) {
+			return new java.util.concurrent.CompletableFuture<>();
+		}
+
+	}
+
 	@Test
 	void propertiesConfigureTheCore() {
-		this.contextRunner.withUserConfiguration(CheckingAccount.class)
-			.withPropertyValues("actors.ask-timeout=1ms")
+		this.contextRunner.withUserConfiguration(Staller.class)
+			.withPropertyValues("actors.ask-timeout=50ms", "actors.mailbox.capacity=2", "actors.shutdown.timeout=200ms")
 			.run((context) -> {
-				Core core = context.getBean(Core.class);
-				assertThat(core.find("checking").orElseThrow().ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS))
-					.isZero();
+				ActorProxy<?> staller = context.getBean(Core.class).find("staller").orElseThrow();
+				assertThat(staller.ask(new GetBalance(), Long.class)).failsWithin(Duration.ofSeconds(2))
+					.withThrowableThat()
+					.havingCause()
+					.isInstanceOf(io.libactors.AskTimeoutException.class)
+					.withMessageContaining("within 50 ms");
+				staller.tell(new GetBalance());
+				staller.tell(new GetBalance());
+				org.assertj.core.api.Assertions.assertThatExceptionOfType(io.libactors.MailboxFullException.class)
+					.isThrownBy(() -> staller.tell(new GetBalance()));
 			});
 	}
 
