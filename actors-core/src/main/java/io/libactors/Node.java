@@ -59,8 +59,14 @@ class Node {
 		return (Node) NEXT.getVolatile(this);
 	}
 
+	/**
+	 * A volatile store, not a release store: the producer reads the cell's status right after
+	 * this, and the turn writes the status then reads this link (Dekker's pattern). With a
+	 * release store the link could become visible after the status read, and both sides would
+	 * see the other as busy: a message left in the queue with no turn to take it.
+	 */
 	void linkNext(Node node) {
-		NEXT.setRelease(this, node);
+		NEXT.setVolatile(this, node);
 	}
 
 	Envelope envelope(String id, String receiver) {
