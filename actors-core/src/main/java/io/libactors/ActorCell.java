@@ -784,11 +784,6 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 		}
 	}
 
-	Set<ActorCell> children() {
-		Set<ActorCell> children = this.children;
-		return (children != null) ? Collections.unmodifiableSet(children) : Set.of();
-	}
-
 	synchronized ActorTimers timers() {
 		if (this.timers == null) {
 			this.timers = new ActorTimers(this);
@@ -891,14 +886,6 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 		}
 		return new ActorInfo(this.name, this.actor.getClass().getName(), STATE_NAMES[this.state], mailboxSize(),
 				this.processed, this.failed, Collections.unmodifiableMap(stats));
-	}
-
-	long processedCount() {
-		return this.processed;
-	}
-
-	long failedCount() {
-		return this.failed;
 	}
 
 	/** Whether no turn runs or waits and no mail is queued. */

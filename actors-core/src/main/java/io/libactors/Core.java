@@ -560,8 +560,7 @@ public final class Core {
 		Objects.requireNonNull(message, "message must not be null");
 		ActorCell sender = sender(message);
 		Message delivered = checked(message);
-		if (this.state.get() != RUNNING && (sender == null || sender.core != this)) {
-			this.deadLetters.post(looseNode(delivered, sender, ask), target.name(), DeadLetter.SHUTTING_DOWN);
+		if (refusedWhileShuttingDown(delivered, sender, ask, target.name())) {
 			return;
 		}
 		if (target.state() >= ActorCell.STOPPING) {
@@ -589,14 +588,23 @@ public final class Core {
 		Objects.requireNonNull(message, "message must not be null");
 		ActorCell sender = sender(message);
 		Message delivered = checked(message);
-		if (this.state.get() != RUNNING && (sender == null || sender.core != this)) {
-			this.deadLetters.post(looseNode(delivered, sender, ask), pending.name, DeadLetter.SHUTTING_DOWN);
+		if (refusedWhileShuttingDown(delivered, sender, ask, pending.name)) {
 			return;
 		}
 		ActorCell cell = pending.offer(looseNode(delivered, sender, ask), this.deadLetters);
 		if (cell != null) {
 			send(cell, delivered, ask);
 		}
+	}
+
+	/** Once shutdown has begun, only this core's actors may still send (so the drain finishes). */
+	private boolean refusedWhileShuttingDown(Message message, @Nullable ActorCell sender, @Nullable Ask ask,
+			String receiver) {
+		if (this.state.get() == RUNNING || (sender != null && sender.core == this)) {
+			return false;
+		}
+		this.deadLetters.post(looseNode(message, sender, ask), receiver, DeadLetter.SHUTTING_DOWN);
+		return true;
 	}
 
 	private static @Nullable ActorCell sender(Message message) {
@@ -706,11 +714,6 @@ public final class Core {
 
 	void countDroppedActletResult() {
 		this.droppedActletResults.increment();
-	}
-
-	/** Actlet results dropped because their owner stopped first. */
-	long droppedActletResults() {
-		return this.droppedActletResults.sum();
 	}
 
 	void logHandlerFailure(ActorCell cell, Handler handler, Throwable error) {

@@ -76,10 +76,6 @@ final class DeadLetterOffice {
 		return total;
 	}
 
-	long unhandledPublications() {
-		return this.unhandled.sum();
-	}
-
 	private static String typeOf(Message message) {
 		return (message != null) ? message.getClass().getSimpleName() : "ShutdownMessage";
 	}

@@ -70,12 +70,4 @@ final class HandlerMetrics {
 				Math.min(p99, max / 1e6));
 	}
 
-	long count() {
-		return (long) COUNT.getAcquire(this);
-	}
-
-	long totalNanos() {
-		return (long) TOTAL.getAcquire(this);
-	}
-
 }
