@@ -63,6 +63,8 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 
 	private static final VarHandle FAILURES;
 
+	private static final VarHandle BUSY_SINCE;
+
 	private static final VarHandle METRIC = MethodHandles.arrayElementVarHandle(HandlerMetrics[].class);
 
 	static {
@@ -75,6 +77,7 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 			DEQUEUED = lookup.findVarHandle(ActorCell.class, "dequeued", long.class);
 			PROCESSED = lookup.findVarHandle(ActorCell.class, "processed", long.class);
 			FAILURES = lookup.findVarHandle(ActorCell.class, "failed", long.class);
+			BUSY_SINCE = lookup.findVarHandle(ActorCell.class, "busySince", long.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -115,6 +118,10 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 	private volatile long processed;
 
 	private volatile long failed;
+
+	/** When the handler running now (or its CompletionStage) began, in nanoTime; 0 when none runs. */
+	@SuppressWarnings("unused") // accessed through BUSY_SINCE
+	private long busySince;
 
 	/** Shutdown ran out of time: what is left becomes dead letters. */
 	volatile boolean forced;
@@ -408,6 +415,7 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 		Object result;
 		Throwable error = null;
 		this.current = node;
+		BUSY_SINCE.setOpaque(this, mark);
 		mdc.message(handler.messageName, node, this);
 		try {
 			result = handler.invoke(this.actor, this.core.context(), node.message);
@@ -437,7 +445,8 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 	/** Accounts for a handled message and replies, outside the actor. */
 	private void complete(Node node, Handler handler, long nanos, @Nullable Object result,
 			@Nullable Throwable error) {
-		metricsFor(handler).record(nanos);
+		BUSY_SINCE.setOpaque(this, 0L);
+		metricsFor(handler).record(nanos, error);
 		if (error == null) {
 			PROCESSED.setRelease(this, this.processed + 1);
 			if (node.ask != null) {
@@ -479,7 +488,9 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 		}
 		HandlerMetrics found = (HandlerMetrics) METRIC.getAcquire(metrics, handler.index);
 		if (found == null) {
-			found = new HandlerMetrics();
+			ActorMonitor monitor = this.core.monitor();
+			found = new HandlerMetrics(
+					(monitor != null) ? monitor.probe(this, this.origin.template(), handler.messageType) : null);
 			METRIC.setRelease(metrics, handler.index, found);
 		}
 		return found;
@@ -699,6 +710,10 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 		}
 		STATE.setVolatile(this, this.failedStop ? FAILED : STOPPED);
 		this.core.unregister(this);
+		ActorMonitor monitor = this.core.monitor();
+		if (monitor != null) {
+			monitor.stopped(this, this.origin.template(), this.failedStop);
+		}
 		Node node;
 		while ((node = poll()) != null) {
 			if (!(node.message instanceof ShutdownMessage)) {
@@ -886,6 +901,12 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 		}
 		return new ActorInfo(this.name, this.actor.getClass().getName(), STATE_NAMES[this.state], mailboxSize(),
 				this.processed, this.failed, Collections.unmodifiableMap(stats));
+	}
+
+	/** How long the handler running now has run, in nanoseconds at {@code now}; 0 when none runs. */
+	long busyNanos(long now) {
+		long since = (long) BUSY_SINCE.getOpaque(this);
+		return (since == 0L) ? 0L : Math.max(1L, now - since);
 	}
 
 	/** Whether no turn runs or waits and no mail is queued. */

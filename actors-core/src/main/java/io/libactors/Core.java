@@ -4,12 +4,14 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,7 +91,11 @@ public final class Core {
 
 	private final int throughput;
 
-	private final Context context;
+	private final Supplier<? extends Context> contextSource;
+
+	private volatile @Nullable Context context;
+
+	private final @Nullable ActorMonitor monitor;
 
 	private final int maxRestarts;
 
@@ -156,8 +162,8 @@ public final class Core {
 		else {
 			this.timerScheduler = TimerScheduler.of(this.askTimer);
 		}
-		this.context = (builder.context != null) ? builder.context : new Context();
-		this.context.attach(this);
+		this.contextSource = (builder.context != null) ? builder.context : Context::new;
+		this.monitor = builder.monitors.isEmpty() ? null : new MonitorChain(builder.monitors);
 	}
 
 	/** A core with the defaults: a dispatcher pool sized to the CPUs, asks timing out after 5s. */
@@ -250,6 +256,67 @@ public final class Core {
 		return infos;
 	}
 
+	/** How many actors are alive. */
+	public int actorCount() {
+		int count = 0;
+		for (Object value : this.registry.values()) {
+			if (value instanceof ActorCell) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * Snapshots of the live actors with the most mail waiting, deepest mailbox first, then by
+	 * name; cheap with many actors (only these are snapshotted).
+	 * @param limit how many at most
+	 */
+	public List<ActorInfo> busiest(int limit) {
+		if (limit < 0) {
+			throw new IllegalArgumentException("limit must not be negative, but was " + limit + ".");
+		}
+		record Depth(int depth, ActorCell cell) {
+		}
+		Comparator<Depth> busiestFirst = Comparator.comparingInt(Depth::depth).reversed()
+			.thenComparing((depth) -> depth.cell().name());
+		PriorityQueue<Depth> kept = new PriorityQueue<>(Math.max(1, limit), busiestFirst.reversed());
+		for (Object value : this.registry.values()) {
+			if (limit > 0 && value instanceof ActorCell cell) {
+				kept.add(new Depth(cell.mailboxSize(), cell));
+				if (kept.size() > limit) {
+					kept.poll();
+				}
+			}
+		}
+		List<Depth> sorted = new ArrayList<>(kept);
+		sorted.sort(busiestFirst);
+		List<ActorInfo> infos = new ArrayList<>(sorted.size());
+		for (Depth depth : sorted) {
+			infos.add(depth.cell().info());
+		}
+		return infos;
+	}
+
+	/**
+	 * The live actors whose current handler (or the {@code CompletionStage} it returned) has run
+	 * for at least {@code threshold}, with how long it has run so far.
+	 */
+	public Map<String, Duration> longRunning(Duration threshold) {
+		long limit = threshold.toNanos();
+		long now = System.nanoTime();
+		Map<String, Duration> found = new LinkedHashMap<>();
+		for (Object value : this.registry.values()) {
+			if (value instanceof ActorCell cell) {
+				long busy = cell.busyNanos(now);
+				if (busy > 0 && busy >= limit) {
+					found.put(cell.name(), Duration.ofNanos(busy));
+				}
+			}
+		}
+		return found;
+	}
+
 	/** A snapshot of one live actor. */
 	public Optional<ActorInfo> actor(String name) {
 		Object found = this.registry.get(name);
@@ -285,7 +352,18 @@ public final class Core {
 
 	/** The context every actor of this core shares. */
 	public Context context() {
-		return this.context;
+		Context context = this.context;
+		return (context != null) ? context : attachContext();
+	}
+
+	private synchronized Context attachContext() {
+		Context context = this.context;
+		if (context == null) {
+			context = Objects.requireNonNull(this.contextSource.get(), "the context supplier returned null");
+			context.attach(this);
+			this.context = context;
+		}
+		return context;
 	}
 
 	// ---- shutdown
@@ -462,7 +540,20 @@ public final class Core {
 			throw ex;
 		}
 		ActorCell cell = new ActorCell(this, name, this.incarnations.incrementAndGet(), parent, origin, actor, router);
-		PendingActor pending = claim(name, cell, origin, actor);
+		// The monitor hears of the actor before anyone can reach it, so before its stop.
+		if (this.monitor != null) {
+			this.monitor.started(cell, origin.template());
+		}
+		PendingActor pending;
+		try {
+			pending = claim(name, cell, origin, actor);
+		}
+		catch (RuntimeException ex) {
+			if (this.monitor != null) {
+				this.monitor.stopped(cell, origin.template(), false);
+			}
+			throw ex;
+		}
 		if (parent != null) {
 			parent.addChild(cell);
 		}
@@ -519,10 +610,10 @@ public final class Core {
 		}
 		router = HandlerScanner.routerFor(actorClass);
 		for (Handler handler : router.handlers) {
-			if (!handler.contextType.isInstance(this.context)) {
+			if (!handler.contextType.isInstance(context())) {
 				throw new HandlerRegistrationException(
 						handler.describe() + " takes a " + handler.contextType.getSimpleName()
-								+ ", but this core's context is a " + this.context.getClass().getName() + ".",
+								+ ", but this core's context is a " + context().getClass().getName() + ".",
 						"Give the core a " + handler.contextType.getSimpleName()
 								+ " (Spring: declare it as a bean; plain Java: Core.builder().context(...)), or take "
 								+ "Context.");
@@ -716,6 +807,10 @@ public final class Core {
 		this.droppedActletResults.increment();
 	}
 
+	@Nullable ActorMonitor monitor() {
+		return this.monitor;
+	}
+
 	void logHandlerFailure(ActorCell cell, Handler handler, Throwable error) {
 		int held = this.failureLog.acquire();
 		if (held >= 0) {
@@ -862,7 +957,9 @@ public final class Core {
 
 		private int throughput = 100;
 
-		private @Nullable Context context;
+		private @Nullable Supplier<? extends Context> context;
+
+		private final List<ActorMonitor> monitors = new ArrayList<>();
 
 		private boolean virtualThreads;
 
@@ -934,7 +1031,23 @@ public final class Core {
 
 		/** The context every actor shares; a plain {@link Context} unless set. */
 		public Builder context(Context context) {
+			Objects.requireNonNull(context, "context must not be null");
+			this.context = () -> context;
+			return this;
+		}
+
+		/**
+		 * The context every actor shares, obtained when first needed (when the first actor is
+		 * created, at the latest), so that building the core does not depend on it.
+		 */
+		public Builder context(Supplier<? extends Context> context) {
 			this.context = Objects.requireNonNull(context, "context must not be null");
+			return this;
+		}
+
+		/** Adds a monitor that sees actors start and stop, handlers and dead letters. */
+		public Builder monitor(ActorMonitor monitor) {
+			this.monitors.add(Objects.requireNonNull(monitor, "monitor must not be null"));
 			return this;
 		}
 

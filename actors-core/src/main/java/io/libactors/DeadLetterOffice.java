@@ -41,6 +41,10 @@ final class DeadLetterOffice {
 					+ typeOf(message) + " to actor '" + receiver + "' was not delivered: " + reason + ".", reason));
 		}
 		this.counts[REASONS.indexOf(reason)].increment();
+		ActorMonitor monitor = this.core.monitor();
+		if (monitor != null) {
+			monitor.deadLetter(reason);
+		}
 		if (logger.isDebugEnabled()) {
 			int held = this.log.acquire();
 			if (held >= 0) {

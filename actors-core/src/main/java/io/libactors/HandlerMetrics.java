@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Latency of one handler of one actor. Written only by the actor's turn (single writer, so
@@ -42,7 +43,16 @@ final class HandlerMetrics {
 	/** Merged snapshots, guarded by {@code this} (readers only). */
 	private Histogram merged;
 
-	void record(long nanos) {
+	private final ActorMonitor.@Nullable HandlerProbe probe;
+
+	HandlerMetrics(ActorMonitor.@Nullable HandlerProbe probe) {
+		this.probe = probe;
+	}
+
+	void record(long nanos, @Nullable Throwable error) {
+		if (this.probe != null) {
+			this.probe.handled(nanos, error);
+		}
 		COUNT.setRelease(this, this.count + 1);
 		TOTAL.setRelease(this, this.totalNanos + nanos);
 		if (nanos > this.maxNanos) {
