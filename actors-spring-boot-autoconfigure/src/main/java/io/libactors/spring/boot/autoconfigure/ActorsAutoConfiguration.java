@@ -1,28 +1,34 @@
 package io.libactors.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
+import io.libactors.ActorMonitor;
 import io.libactors.Context;
 import io.libactors.Core;
 import io.libactors.spring.ActorBeanRegistrar;
 import io.libactors.spring.ActorLifecycle;
 import io.libactors.spring.SpringActorTemplates;
+import io.libactors.spring.SpringTimerScheduler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Actors as beans: a {@link Core} configured from {@code actors.*}, every
  * {@code @ActorComponent} registered, and a lifecycle that starts the actors after refresh and
  * drains them on close.
  */
-@AutoConfiguration(after = TaskSchedulingAutoConfiguration.class)
+@AutoConfiguration(after = { TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class })
 @EnableConfigurationProperties(ActorsProperties.class)
 public final class ActorsAutoConfiguration {
 
@@ -31,9 +37,37 @@ public final class ActorsAutoConfiguration {
 		return new ActorBeanRegistrar();
 	}
 
+	/** The context every actor shares, unless the application declares its own (a subclass). */
+	@Bean
+	@ConditionalOnMissingBean
+	Context actorsContext() {
+		return new Context();
+	}
+
+	/**
+	 * Timers on the application's {@code TaskScheduler} when there is exactly one, else on a
+	 * private scheduler from Boot's builder ({@code spring.task.scheduling.*}).
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SpringTimerScheduler actorsTimerScheduler(ObjectProvider<TaskScheduler> schedulers,
+			ObjectProvider<ThreadPoolTaskSchedulerBuilder> builder) {
+		TaskScheduler shared = schedulers.getIfUnique();
+		if (shared != null) {
+			return SpringTimerScheduler.shared(shared);
+		}
+		ThreadPoolTaskSchedulerBuilder schedulerBuilder = builder.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new);
+		return SpringTimerScheduler.owned(schedulerBuilder.threadNamePrefix("actors-timer-").build());
+	}
+
+	/**
+	 * The core. It depends on neither the context bean nor any actor bean when it is created: the
+	 * context is looked up when the first actor needs it.
+	 */
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
 	Core actorsCore(ActorsProperties properties, Environment environment, ObjectProvider<Context> context,
+			ObjectProvider<ActorMonitor> monitors, SpringTimerScheduler timers,
 			ConfigurableListableBeanFactory beanFactory, ActorBeanRegistrar registrar) {
 		Boolean virtual = properties.getDispatcher().getVirtualThreads();
 		if (virtual == null) {
@@ -47,13 +81,15 @@ public final class ActorsAutoConfiguration {
 			.maxRestarts(properties.getSupervision().getMaxRestarts())
 			.restartWindow(properties.getSupervision().getWindow())
 			.serializationCheck(properties.getSerializationCheck())
-			.templates(new SpringActorTemplates(beanFactory, registrar));
-		// Not yet as SPEC.md asks: the Core takes the context bean when it is built, so a Context
-		// subclass that injects a service holding an ActorProxy makes a cycle.
-		Context userContext = context.getIfAvailable();
-		if (userContext != null) {
-			builder.context(userContext);
+			.templates(new SpringActorTemplates(beanFactory, registrar))
+			.timerScheduler(timers)
+			.context(context::getObject);
+		if (beanFactory.containsBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME)) {
+			builder.actletExecutor((task) -> beanFactory
+				.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME, Executor.class)
+				.execute(task));
 		}
+		monitors.orderedStream().forEach(builder::monitor);
 		return builder.build();
 	}
 

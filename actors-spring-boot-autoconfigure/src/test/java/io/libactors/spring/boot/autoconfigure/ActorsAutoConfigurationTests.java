@@ -3,6 +3,7 @@ package io.libactors.spring.boot.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,15 +22,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ActorsAutoConfigurationTests {
 
@@ -174,6 +180,161 @@ class ActorsAutoConfigurationTests {
 			assertThat(greeter.ask(new Hello(), String.class).get(2, TimeUnit.SECONDS))
 				.isEqualTo("libactors bank greets from greeter");
 		});
+	}
+
+	/** A service that holds a proxy, injected into the context: no cycle through the Core. */
+	@Service
+	static class Concierge {
+
+		final ActorProxy<CheckingAccount> checking;
+
+		Concierge(ActorProxy<CheckingAccount> checking) {
+			this.checking = checking;
+		}
+
+	}
+
+	static class ConciergeContext extends Context {
+
+		final Concierge concierge;
+
+		ConciergeContext(Concierge concierge) {
+			this.concierge = concierge;
+		}
+
+	}
+
+	@ActorComponent("forwarder")
+	static class Forwarder implements Actor {
+
+		@MessageHandler
+		void onDeposit(ConciergeContext context, Deposit deposit) {
+			context.concierge.checking.tell(deposit);
+		}
+
+	}
+
+	@Test
+	void aContextSubclassMayInjectAServiceThatHoldsAProxy() {
+		this.contextRunner
+			.withUserConfiguration(CheckingAccount.class, Forwarder.class, Concierge.class, ConciergeContext.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(Context.class);
+				Core core = context.getBean(Core.class);
+				core.find("forwarder").orElseThrow().tell(new Deposit(42));
+				assertThat(core.find("checking").orElseThrow().ask(new GetBalance(), Long.class).get(2,
+						TimeUnit.SECONDS))
+					.isEqualTo(42L);
+			});
+	}
+
+	@Test
+	void theDefaultContextIsABeanAndBacksOffForTheApplications() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(Context.class)
+			.getBean(Context.class)
+			.isExactlyInstanceOf(Context.class)
+			.isSameAs(context.getBean(Core.class).context()));
+		this.contextRunner.withUserConfiguration(BankContextConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(Context.class)
+				.getBean(Context.class)
+				.isInstanceOf(BankContext.class));
+	}
+
+	record Tick() implements Message {
+	}
+
+	record CountTicks() implements Message {
+	}
+
+	@ActorComponent("clock")
+	static class ClockActor implements Actor {
+
+		private int ticks;
+
+		@Override
+		public void initialize(Context context) {
+			context.timers().startPeriodic("tick", Duration.ofMillis(10), new Tick());
+		}
+
+		@MessageHandler
+		void onTick(Tick tick) {
+			this.ticks++;
+		}
+
+		@MessageHandler
+		int onCount(CountTicks count) {
+			return this.ticks;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AppSchedulerConfiguration {
+
+		@Bean
+		ThreadPoolTaskScheduler appScheduler() {
+			return new ThreadPoolTaskScheduler();
+		}
+
+	}
+
+	@Test
+	void timersRunOnTheApplicationsTaskSchedulerWhenThereIsOne() {
+		this.contextRunner.withUserConfiguration(AppSchedulerConfiguration.class, ClockActor.class).run((context) -> {
+			ActorProxy<?> clock = context.getBean(Core.class).find("clock").orElseThrow();
+			await().until(() -> clock.ask(new CountTicks(), Integer.class).get() >= 3);
+			assertThat(context.getBean(ThreadPoolTaskScheduler.class).getScheduledThreadPoolExecutor().getTaskCount())
+				.isPositive();
+		});
+	}
+
+	@Test
+	void withoutASchedulerTimersRunOnAPrivateOneThatIsNoBean() {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(TaskSchedulingAutoConfiguration.class, TaskExecutionAutoConfiguration.class))
+			.withUserConfiguration(ClockActor.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(TaskScheduler.class).hasSingleBean(Executor.class);
+				ActorProxy<?> clock = context.getBean(Core.class).find("clock").orElseThrow();
+				await().until(() -> clock.ask(new CountTicks(), Integer.class).get() >= 3);
+			});
+	}
+
+	record Lookup() implements Message {
+	}
+
+	@ActorComponent("looker")
+	static class Looker implements Actor {
+
+		@MessageHandler
+		void onLookup(Context context, Lookup lookup) {
+			context.actlet(() -> new Found(Thread.currentThread().getName()));
+		}
+
+		@MessageHandler
+		void onFound(Found found) {
+			threads.add(found.thread());
+		}
+
+	}
+
+	record Found(String thread) implements Message {
+	}
+
+	static final List<String> threads = new CopyOnWriteArrayList<>();
+
+	@Test
+	void actletsRunOnTheApplicationTaskExecutor() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withPropertyValues("spring.task.execution.thread-name-prefix=app-task-")
+			.withUserConfiguration(Looker.class)
+			.run((context) -> {
+				threads.clear();
+				context.getBean(Core.class).find("looker").orElseThrow().tell(new Lookup());
+				await().until(() -> !threads.isEmpty());
+				assertThat(threads).singleElement().asString().startsWith("app-task-");
+			});
 	}
 
 	@Service

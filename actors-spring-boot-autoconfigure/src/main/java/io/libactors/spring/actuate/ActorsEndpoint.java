@@ -1,0 +1,54 @@
+package io.libactors.spring.actuate;
+
+import java.util.List;
+
+import io.libactors.ActorInfo;
+import io.libactors.Core;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * The read-only {@code actors} endpoint: the busiest actors by mailbox depth, with totals, and
+ * one actor by name. Shows message types and counts, never message contents. Thread-safe.
+ */
+@Endpoint(id = "actors")
+public class ActorsEndpoint {
+
+	/** Entries listed when the request names no {@code limit}. */
+	public static final int DEFAULT_LIMIT = 100;
+
+	private final Core core;
+
+	public ActorsEndpoint(Core core) {
+		this.core = core;
+	}
+
+	/**
+	 * {@code GET /actuator/actors[?limit=n]}: up to {@code limit} actors, deepest mailbox first,
+	 * then by name, with the number of live actors and of dead letters.
+	 */
+	@ReadOperation
+	public ActorsReport actors(@Nullable Integer limit) {
+		int count = (limit != null) ? Math.max(0, limit) : DEFAULT_LIMIT;
+		return new ActorsReport(this.core.busiest(count), this.core.actorCount(), this.core.deadLetterCount());
+	}
+
+	/** {@code GET /actuator/actors/{name}}: one actor, or 404 when no actor has that name. */
+	@ReadOperation
+	public @Nullable ActorInfo actor(@Selector String name) {
+		return this.core.actor(name).orElse(null);
+	}
+
+	/**
+	 * The endpoint's answer.
+	 * @param actors the listed actors
+	 * @param total how many actors are alive
+	 * @param deadLetters dead letters so far
+	 */
+	public record ActorsReport(List<ActorInfo> actors, int total, long deadLetters) {
+	}
+
+}
