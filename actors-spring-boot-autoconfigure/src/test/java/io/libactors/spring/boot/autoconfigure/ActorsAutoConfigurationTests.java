@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -335,6 +336,20 @@ class ActorsAutoConfigurationTests {
 				await().until(() -> !threads.isEmpty());
 				assertThat(threads).singleElement().asString().startsWith("app-task-");
 			});
+	}
+
+	@Test
+	void startsWithoutActuatorHealthOrMicrometerOnTheClasspath() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ActorsAutoConfiguration.class,
+					ActorsMetricsAutoConfiguration.class, ActorsHealthAutoConfiguration.class,
+					ActorsEndpointAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate",
+					"org.springframework.boot.health", "org.springframework.boot.micrometer", "io.micrometer"))
+			.withUserConfiguration(CheckingAccount.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(Core.class)
+				.doesNotHaveBean(io.libactors.ActorMonitor.class));
 	}
 
 	@Service
