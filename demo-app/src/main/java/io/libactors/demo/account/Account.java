@@ -1,0 +1,156 @@
+package io.libactors.demo.account;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+import io.libactors.ActletFailed;
+import io.libactors.Actor;
+import io.libactors.Context;
+import io.libactors.MessageHandler;
+import io.libactors.demo.account.AccountMessages.Credit;
+import io.libactors.demo.account.AccountMessages.Deposit;
+import io.libactors.demo.account.AccountMessages.FraudVerdict;
+import io.libactors.demo.account.AccountMessages.GetStatement;
+import io.libactors.demo.account.AccountMessages.Statement;
+import io.libactors.demo.account.AccountMessages.Transfer;
+import io.libactors.demo.account.AccountMessages.TransferReceipt;
+import io.libactors.demo.account.AccountMessages.TransferStatus;
+import io.libactors.demo.account.AccountMessages.Withdraw;
+import io.libactors.spring.ActorComponent;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Scope;
+
+/**
+ * One bank account: an actor made from this prototype for each account opened. Its balance is
+ * a plain field: it handles one message at a time, so it needs no lock. A transfer takes the
+ * money out here and sends it to the other account as a {@link Credit}; no account ever waits
+ * for another, so transfers cannot deadlock.
+ */
+@ActorComponent("account")
+@Scope("prototype")
+public class Account implements Actor {
+
+	/** Actor names of accounts start with this, followed by the account id. */
+	public static final String PREFIX = "account-";
+
+	private final FraudService fraud;
+
+	private final long reviewThreshold;
+
+	private long balance;
+
+	private long held;
+
+	/** Transfers waiting for the fraud check, by actlet id. */
+	private final Map<String, Transfer> underReview = new HashMap<>();
+
+	public Account(FraudService fraud, @Value("${bank.fraud.review-threshold:100000}") long reviewThreshold) {
+		this.fraud = fraud;
+		this.reviewThreshold = reviewThreshold;
+	}
+
+	@MessageHandler
+	Statement onDeposit(Context context, Deposit deposit) {
+		this.balance += deposit.amount();
+		audit(context, "DEPOSIT", deposit.amount(), "");
+		return statement(context, null);
+	}
+
+	@MessageHandler
+	Statement onWithdraw(Context context, Withdraw withdraw) {
+		if (withdraw.amount() > this.balance) {
+			return statement(context, "insufficient funds: balance " + this.balance + ", asked " + withdraw.amount());
+		}
+		this.balance -= withdraw.amount();
+		audit(context, "WITHDRAWAL", withdraw.amount(), "");
+		return statement(context, null);
+	}
+
+	@MessageHandler
+	Statement onGetStatement(Context context, GetStatement request) {
+		return statement(context, null);
+	}
+
+	@MessageHandler
+	TransferReceipt onTransfer(Context context, Transfer transfer) {
+		if (transfer.amount() > this.balance) {
+			return new TransferReceipt(transfer.transferId(), TransferStatus.REFUSED,
+					"insufficient funds: balance " + this.balance + ", asked " + transfer.amount());
+		}
+		this.balance -= transfer.amount();
+		if (transfer.amount() >= this.reviewThreshold) {
+			this.held += transfer.amount();
+			// The actlet runs off the actor: it gets what it needs now and touches no field.
+			FraudService fraud = this.fraud;
+			String from = accountId(context);
+			String actlet = context.actlet(() -> new FraudVerdict(transfer.transferId(),
+					fraud.approve(from, transfer.to(), transfer.amount())));
+			this.underReview.put(actlet, transfer);
+			audit(context, "HELD_FOR_REVIEW", transfer.amount(), transfer.transferId());
+			return new TransferReceipt(transfer.transferId(), TransferStatus.PENDING_REVIEW, null);
+		}
+		send(context, transfer);
+		return new TransferReceipt(transfer.transferId(), TransferStatus.COMPLETED, null);
+	}
+
+	@MessageHandler
+	void onCredit(Context context, Credit credit) {
+		this.balance += credit.amount();
+		audit(context, "TRANSFER_IN", credit.amount(), credit.transferId());
+	}
+
+	@MessageHandler
+	void onFraudVerdict(Context context, FraudVerdict verdict) {
+		for (Iterator<Transfer> pending = this.underReview.values().iterator(); pending.hasNext();) {
+			Transfer transfer = pending.next();
+			if (transfer.transferId().equals(verdict.transferId())) {
+				pending.remove();
+				release(context, transfer, verdict.approved());
+				return;
+			}
+		}
+	}
+
+	@MessageHandler
+	void onFraudCheckFailed(Context context, ActletFailed failure) {
+		Transfer transfer = this.underReview.remove(failure.actletId());
+		if (transfer != null) {
+			context.warn("Fraud check failed ({}); transfer {} refused", failure.exceptionClass(),
+					transfer.transferId());
+			release(context, transfer, false);
+		}
+	}
+
+	private void release(Context context, Transfer transfer, boolean approved) {
+		this.held -= transfer.amount();
+		if (approved) {
+			send(context, transfer);
+		}
+		else {
+			this.balance += transfer.amount();
+			audit(context, "TRANSFER_REFUSED", transfer.amount(), transfer.transferId());
+		}
+	}
+
+	private void send(Context context, Transfer transfer) {
+		context.proxy(PREFIX + transfer.to()).tell(new Credit(transfer.transferId(), accountId(context),
+				transfer.amount()));
+		audit(context, "TRANSFER_OUT", transfer.amount(), transfer.transferId());
+	}
+
+	private Statement statement(Context context, @Nullable String refusal) {
+		return new Statement(accountId(context), this.balance, this.held, refusal);
+	}
+
+	private static void audit(Context context, String kind, long amount, String reference) {
+		context.publish(new AuditEvent(accountId(context), kind, amount, reference, System.currentTimeMillis()));
+	}
+
+	private static String accountId(Context context) {
+		return context.name().substring(PREFIX.length());
+	}
+
+}
