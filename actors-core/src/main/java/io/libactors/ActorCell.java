@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * runs out of mail or budget, sets {@code IDLE} and then looks at the queue again, so a message
  * linked in between is never left without a turn (the lost-wakeup race).
  */
-final class ActorCell implements ActorProxy<Actor>, Runnable {
+final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, Runnable {
 
 	static final ThreadLocal<@Nullable ActorCell> CURRENT = new ThreadLocal<>();
 
@@ -70,10 +70,10 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			TAIL = lookup.findVarHandle(ActorCell.class, "tail", Node.class);
-			STATUS = lookup.findVarHandle(ActorCell.class, "status", int.class);
-			STATE = lookup.findVarHandle(ActorCell.class, "state", int.class);
-			ENQUEUED = lookup.findVarHandle(ActorCell.class, "enqueued", long.class);
+			TAIL = lookup.findVarHandle(ActorCellSenderFields.class, "tail", Node.class);
+			STATUS = lookup.findVarHandle(ActorCellSenderFields.class, "status", int.class);
+			STATE = lookup.findVarHandle(ActorCellSenderFields.class, "state", int.class);
+			ENQUEUED = lookup.findVarHandle(ActorCellSenderFields.class, "enqueued", long.class);
 			DEQUEUED = lookup.findVarHandle(ActorCell.class, "dequeued", long.class);
 			PROCESSED = lookup.findVarHandle(ActorCell.class, "processed", long.class);
 			FAILURES = lookup.findVarHandle(ActorCell.class, "failed", long.class);
@@ -84,36 +84,15 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 		}
 	}
 
-	final Core core;
-
-	private final String name;
-
-	final long incarnation;
-
-	final @Nullable ActorCell parent;
-
-	final ActorOrigin origin;
-
-	/** Replaced only by a restart, inside the turn. */
-	Actor actor;
-
-	Router router;
+	// The senders' fields and the cold ones are in the superclasses, laid out first; the
+	// turn's own fields, written for every message, come after them, at least a cache line
+	// away from what senders write, so that a busy actor's turn does not slow its senders.
 
 	/** Consumer side of the mailbox: the last node taken, now the queue's stub. */
 	private Node head;
 
-	@SuppressWarnings("unused") // accessed through TAIL
-	private volatile Node tail;
-
-	/** Messages ever queued: also each message's sequence number. */
-	private volatile long enqueued;
-
 	/** Messages ever taken from the queue; written only by the turn. */
 	private volatile long dequeued;
-
-	private volatile int status;
-
-	private volatile int state;
 
 	private volatile long processed;
 
@@ -122,26 +101,6 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 	/** When the handler running now (or its CompletionStage) began, in nanoTime; 0 when none runs. */
 	@SuppressWarnings("unused") // accessed through BUSY_SINCE
 	private long busySince;
-
-	/** Shutdown ran out of time: what is left becomes dead letters. */
-	volatile boolean forced;
-
-	/** Written inside the turn; elements published with release stores. */
-	private volatile HandlerMetrics @Nullable [] metrics;
-
-	private volatile @Nullable Set<ActorCell> children;
-
-	private volatile @Nullable ActorTimers timers;
-
-	private volatile @Nullable Map<String, Future<?>> actlets;
-
-	private @Nullable CompletableFuture<Void> terminated;
-
-	private @Nullable CompletableFuture<Void> started;
-
-	private boolean finished;
-
-	// The rest belongs to the turn alone.
 
 	private @Nullable Node current;
 
@@ -155,19 +114,9 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 
 	private int actletCount;
 
-	private long @Nullable [] restarts;
-
-	private @Nullable List<String[]> bindings;
-
 	ActorCell(Core core, String name, long incarnation, @Nullable ActorCell parent, ActorOrigin origin, Actor actor,
 			Router router) {
-		this.core = core;
-		this.name = name;
-		this.incarnation = incarnation;
-		this.parent = parent;
-		this.origin = origin;
-		this.actor = actor;
-		this.router = router;
+		super(core, router, name, incarnation, parent, origin, actor);
 		Node stub = new Node(null, null, null, null);
 		this.head = stub;
 		this.tail = stub;
@@ -230,9 +179,27 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 		return this.state < STOPPED;
 	}
 
+	/** Bounded mailboxes count; unbounded ones are walked, from any thread, O(depth). */
 	@Override
 	public int mailboxSize() {
-		return (int) Math.max(0, this.enqueued - this.dequeued);
+		if (this.core.mailboxCapacity() > 0) {
+			return (int) Math.max(0, this.enqueued - this.dequeued);
+		}
+		for (;;) {
+			Node node = this.head;
+			int count = 0;
+			for (;;) {
+				Node next = node.next();
+				if (next == null || count == Integer.MAX_VALUE) {
+					return count;
+				}
+				if (next == node) {
+					break; // the turn moved past this node meanwhile: walk again from the new head
+				}
+				count++;
+				node = next;
+			}
+		}
 	}
 
 	@Override
@@ -246,8 +213,9 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 		return this.state;
 	}
 
-	long enqueuedCount() {
-		return this.enqueued;
+	/** Messages ever taken from the mailbox. */
+	long takenCount() {
+		return this.dequeued;
 	}
 
 	/**
@@ -257,21 +225,25 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 	 */
 	boolean enqueue(Node node, boolean ignoreCapacity) {
 		int capacity = this.core.mailboxCapacity();
-		if (capacity > 0 && !ignoreCapacity) {
-			long sequence;
-			do {
-				sequence = this.enqueued;
-				if (sequence - this.dequeued >= capacity) {
-					return false;
-				}
+		if (capacity > 0) {
+			// Only a bounded mailbox counts what comes in: it is one more atomic per message.
+			if (ignoreCapacity) {
+				ENQUEUED.getAndAdd(this, 1L);
 			}
-			while (!ENQUEUED.compareAndSet(this, sequence, sequence + 1));
-			node.sequence = sequence;
-		}
-		else {
-			node.sequence = (long) ENQUEUED.getAndAdd(this, 1L);
+			else {
+				long queued;
+				do {
+					queued = this.enqueued;
+					if (queued - this.dequeued >= capacity) {
+						return false;
+					}
+				}
+				while (!ENQUEUED.compareAndSet(this, queued, queued + 1));
+			}
 		}
 		node.receiver = this;
+		// The swap is a full fence: the status read below cannot pass it. The turn writes the
+		// status, then reads the tail (Dekker's pattern), so one of the two sees the other.
 		Node previous = (Node) TAIL.getAndSet(this, node);
 		previous.linkNext(node);
 		schedule();
@@ -355,19 +327,43 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 			CURRENT.set(outer);
 		}
 		STATUS.setVolatile(this, IDLE);
-		if (this.head.nextVolatile() != null && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
+		if (TAIL.getVolatile(this) != this.head && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
 			this.core.dispatch(this);
 		}
 	}
 
 	private @Nullable Node poll() {
-		Node next = this.head.next();
+		Node head = this.head;
+		Node next = head.next();
 		if (next == null) {
-			return null;
+			if (TAIL.getVolatile(this) == head) {
+				return null;
+			}
+			next = awaitLink(head);
 		}
 		this.head = next;
+		// No producer links to the old head any more. Unlinking it keeps a dead node that the
+		// GC has promoted from holding its young successors alive (and them theirs).
+		head.unlink();
+		next.sequence = this.dequeued;
 		DEQUEUED.setRelease(this, this.dequeued + 1);
 		return next;
+	}
+
+	/** A producer has swapped the tail but not linked its node yet: it will in a moment. */
+	private static Node awaitLink(Node head) {
+		for (int spins = 0;; spins++) {
+			Node next = head.next();
+			if (next != null) {
+				return next;
+			}
+			if (spins < 100) {
+				Thread.onSpinWait();
+			}
+			else {
+				Thread.yield();
+			}
+		}
 	}
 
 	private long process(Node node, long mark, Mdc.Scope mdc) {
@@ -911,7 +907,9 @@ final class ActorCell implements ActorProxy<Actor>, Runnable {
 
 	/** Whether no turn runs or waits and no mail is queued. */
 	boolean isQuiet() {
-		return this.status == IDLE && this.enqueued == this.dequeued;
+		// The turn writes the head before it sets IDLE; a sender swaps the tail before it reads
+		// the status: seeing IDLE and the tail at the head means no mail is queued.
+		return this.status == IDLE && TAIL.getVolatile(this) == this.head;
 	}
 
 	/** Whether actlets of this actor are still running. */

@@ -54,7 +54,7 @@ public interface ActorProxy<A extends Actor> {
 	/** Whether the actor exists and has not stopped. */
 	boolean isAlive();
 
-	/** Messages waiting in the actor's mailbox. */
+	/** Messages waiting in the actor's mailbox; counting them takes time proportional to their number. */
 	int mailboxSize();
 
 }

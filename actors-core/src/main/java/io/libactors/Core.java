@@ -449,7 +449,7 @@ public final class Core {
 
 	/**
 	 * Waits until every mailbox is empty, no turn runs or is held, no actlet runs, and the total
-	 * of messages ever queued did not move between two looks: a message in flight between two
+	 * of messages ever taken did not move between two looks: a message in flight between two
 	 * actors is either still queued, or its sender's turn is still running, at either look.
 	 */
 	private void awaitQuiescence(long deadline) {
@@ -459,7 +459,7 @@ public final class Core {
 			long total = 0;
 			boolean quiet = true;
 			for (ActorCell cell : cells()) {
-				total += cell.enqueuedCount();
+				total += cell.takenCount();
 				if (!cell.isQuiet() || cell.hasActlets()) {
 					quiet = false;
 				}

@@ -31,7 +31,7 @@ class Node {
 
 	final @Nullable ActorCell sender;
 
-	/** Position in the receiver's mailbox, unique per incarnation; with it the envelope id. */
+	/** Position in the receiver's mailbox, set when taken, unique per incarnation; with it the envelope id. */
 	long sequence;
 
 	final long timestamp;
@@ -55,18 +55,17 @@ class Node {
 		return (Node) NEXT.getAcquire(this);
 	}
 
-	@Nullable Node nextVolatile() {
-		return (Node) NEXT.getVolatile(this);
+	/**
+	 * Links this node to itself once the turn has moved past it: it no longer keeps later
+	 * nodes alive, and a reader walking the mailbox sees that it fell behind.
+	 */
+	void unlink() {
+		NEXT.setRelease(this, this);
 	}
 
-	/**
-	 * A volatile store, not a release store: the producer reads the cell's status right after
-	 * this, and the turn writes the status then reads this link (Dekker's pattern). With a
-	 * release store the link could become visible after the status read, and both sides would
-	 * see the other as busy: a message left in the queue with no turn to take it.
-	 */
+	/** A release store: the turn finds the node from here once it sees the swapped tail. */
 	void linkNext(Node node) {
-		NEXT.setVolatile(this, node);
+		NEXT.setRelease(this, node);
 	}
 
 	Envelope envelope(String id, String receiver) {

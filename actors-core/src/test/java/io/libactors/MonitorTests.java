@@ -251,6 +251,27 @@ class MonitorTests {
 	}
 
 	@Test
+	void mailboxSizeCountsExactlyWhenStillAndNeverOvercountsWhileTheTurnRuns() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		Core core = Core.create();
+		ActorProxy<Blocking> actor = core.createActor("blocked", new Blocking(release));
+		actor.tell(new Work(-1));
+		await().until(() -> core.longRunning(Duration.ZERO).containsKey("blocked"));
+		for (int n = 0; n < 100_000; n++) {
+			actor.tell(new Work(n));
+		}
+		assertThat(actor.mailboxSize()).isEqualTo(100_000);
+		release.countDown();
+		int size;
+		while ((size = actor.mailboxSize()) > 0) {
+			assertThat(size).isLessThanOrEqualTo(100_000);
+		}
+		await().until(() -> core.actor("blocked").orElseThrow().processed() == 100_001);
+		assertThat(actor.mailboxSize()).isZero();
+		core.shutdown(Duration.ofSeconds(10));
+	}
+
+	@Test
 	void longRunningNamesOnlyActorsBusyPastTheThreshold() {
 		CountDownLatch release = new CountDownLatch(1);
 		Core core = Core.create();
