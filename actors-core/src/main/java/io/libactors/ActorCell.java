@@ -302,11 +302,12 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		CURRENT.set(this);
 		Mdc.Scope mdc = this.core.mdc().enter(this.name);
 		try {
-			if (this.hold != null && !resumeHold()) {
+			if (this.hold != null && !resumeHold(mdc)) {
 				return;
 			}
 			if (!this.initialized) {
 				this.initialized = true;
+				mdc.noMessage();
 				initializeActor(true);
 			}
 			int budget = this.core.throughput();
@@ -506,18 +507,21 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		if (hold.registered()) {
 			return mark;
 		}
-		// Completed while we registered: carry on in this turn.
-		resumeHold();
+		// Completed while we registered: carry on in this turn, where the MDC is already set.
+		resumeHold(null);
 		return System.nanoTime();
 	}
 
 	/** @return whether the turn may go on */
-	private boolean resumeHold() {
+	private boolean resumeHold(Mdc.@Nullable Scope mdc) {
 		Hold hold = this.hold;
 		this.hold = null;
 		if (hold.handler == null) {
 			finishTermination();
 			return true;
+		}
+		if (mdc != null && hold.node != null) {
+			mdc.message(hold.handler.messageName, hold.node, this);
 		}
 		Throwable error = hold.error;
 		if (error instanceof java.util.concurrent.CompletionException && error.getCause() != null) {
@@ -685,6 +689,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	private void finishTermination() {
 		Handler shutdown = this.router.find(ShutdownMessage.class);
 		if (shutdown != null) {
+			Mdc.runtimeMessage(shutdown.messageName);
 			Node node = new Node(new ShutdownMessage(), null, shutdown, null);
 			node.sequence = -1;
 			this.current = node;
@@ -897,6 +902,16 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		}
 		return new ActorInfo(this.name, this.actor.getClass().getName(), STATE_NAMES[this.state], mailboxSize(),
 				this.processed, this.failed, Collections.unmodifiableMap(stats));
+	}
+
+	/** The start of this incarnation's envelope ids; racy but idempotent from any thread. */
+	String idPrefix() {
+		String prefix = this.idPrefix;
+		if (prefix == null) {
+			prefix = this.core.idPrefix(this.incarnation);
+			this.idPrefix = prefix;
+		}
+		return prefix;
 	}
 
 	/** How long the handler running now has run, in nanoseconds at {@code now}; 0 when none runs. */

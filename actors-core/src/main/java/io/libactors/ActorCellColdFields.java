@@ -48,6 +48,9 @@ abstract class ActorCellColdFields extends ActorCellSenderFields {
 
 	@Nullable List<String[]> bindings;
 
+	/** Made on first use: envelope ids are this plus the message's sequence number. */
+	@Nullable String idPrefix;
+
 	@SuppressWarnings("unused")
 	private long spacer;
 

@@ -19,7 +19,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -772,9 +771,13 @@ public final class Core {
 	String envelopeId(Node node) {
 		long sequence = node.sequence;
 		ActorCell receiver = node.receiver;
-		return (receiver != null && sequence >= 0)
-				? this.id + "-" + Long.toString(receiver.incarnation, 36) + "-" + Long.toString(sequence, 36)
-				: this.id + "-x-" + Long.toString(Math.abs(sequence), 36);
+		return (receiver != null && sequence >= 0) ? receiver.idPrefix() + sequence
+				: this.id + "-x-" + Math.abs(sequence);
+	}
+
+	/** What the envelope ids of one actor incarnation start with. */
+	String idPrefix(long incarnation) {
+		return this.id + "-" + Long.toString(incarnation, 36) + "-";
 	}
 
 	void dispatch(ActorCell cell) {
@@ -895,12 +898,8 @@ public final class Core {
 			}
 		}
 		AtomicInteger count = new AtomicInteger();
-		return new ForkJoinPool(Runtime.getRuntime().availableProcessors(), (pool) -> {
-			ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-			thread.setName("libactors-dispatcher-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		}, null, true);
+		return new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
+				(pool) -> new DispatcherThread(pool, "libactors-dispatcher-" + count.incrementAndGet()), null, true);
 	}
 
 	private static ExecutorService actletThreads(boolean virtual) {

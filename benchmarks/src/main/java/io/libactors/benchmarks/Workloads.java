@@ -1,0 +1,271 @@
+package io.libactors.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The workloads, each run against every system of its {@code system} parameter in one JMH run,
+ * so that their figures compare. Every message really goes through a mailbox and is counted.
+ */
+public class Workloads {
+
+	static final int TELLS = 1_000_000;
+
+	static final int ROUND_TRIPS = 100_000;
+
+	static final int FAN_OUT_ACTORS = 10_000;
+
+	static final int FAN_OUT_ROUNDS = 100;
+
+	static final int SPAWNS = 1_000;
+
+	/** One sender tells one actor a million messages; the score is messages per second. */
+	@State(Scope.Benchmark)
+	@BenchmarkMode(Mode.Throughput)
+	@OutputTimeUnit(TimeUnit.SECONDS)
+	@Warmup(iterations = 3, time = 1)
+	@Measurement(iterations = 5, time = 1)
+	@Fork(1)
+	public static class Tell {
+
+		@Param({ "libactors", "libactors-metrics", "spring", "spring-metrics", "pekko-default", "pekko-tuned",
+				"bare" })
+		public String system;
+
+		private Harness harness;
+
+		private Harness.Ref actor;
+
+		private int received;
+
+		private volatile CountDownLatch done;
+
+		@Setup(Level.Trial)
+		public void setUp() {
+			this.harness = Harness.of(this.system);
+			this.actor = this.harness.spawn("counter", (n) -> {
+				if (++this.received == TELLS) {
+					this.received = 0;
+					this.done.countDown();
+				}
+			});
+		}
+
+		@TearDown(Level.Trial)
+		public void tearDown() {
+			this.harness.close();
+		}
+
+		@Benchmark
+		@OperationsPerInvocation(TELLS)
+		public void tell() throws InterruptedException {
+			CountDownLatch done = new CountDownLatch(1);
+			this.done = done;
+			for (int i = 0; i < TELLS; i++) {
+				this.actor.tell(i);
+			}
+			done.await();
+		}
+
+	}
+
+	/** Two actors pass a number back and forth; the score is round trips per second. */
+	@State(Scope.Benchmark)
+	@BenchmarkMode(Mode.Throughput)
+	@OutputTimeUnit(TimeUnit.SECONDS)
+	@Warmup(iterations = 3, time = 1)
+	@Measurement(iterations = 5, time = 1)
+	@Fork(1)
+	public static class PingPong {
+
+		@Param({ "libactors", "pekko-default", "pekko-tuned", "bare" })
+		public String system;
+
+		private Harness harness;
+
+		private final Harness.Ref[] pair = new Harness.Ref[2];
+
+		private volatile CountDownLatch done;
+
+		@Setup(Level.Trial)
+		public void setUp() {
+			this.harness = Harness.of(this.system);
+			this.pair[0] = this.harness.spawn("ping", (n) -> {
+				if (n <= 0) {
+					this.done.countDown();
+				}
+				else {
+					this.pair[1].tell(n - 1);
+				}
+			});
+			this.pair[1] = this.harness.spawn("pong", (n) -> this.pair[0].tell(n - 1));
+		}
+
+		@TearDown(Level.Trial)
+		public void tearDown() {
+			this.harness.close();
+		}
+
+		@Benchmark
+		@OperationsPerInvocation(ROUND_TRIPS)
+		public void pingPong() throws InterruptedException {
+			CountDownLatch done = new CountDownLatch(1);
+			this.done = done;
+			this.pair[1].tell(2 * ROUND_TRIPS - 1);
+			done.await();
+		}
+
+	}
+
+	/** One sender tells each of 10,000 actors 100 messages; the score is messages per second. */
+	@State(Scope.Benchmark)
+	@BenchmarkMode(Mode.Throughput)
+	@OutputTimeUnit(TimeUnit.SECONDS)
+	@Warmup(iterations = 2, time = 1)
+	@Measurement(iterations = 5, time = 1)
+	@Fork(1)
+	public static class FanOut {
+
+		@Param({ "libactors", "spring", "pekko-default", "pekko-tuned", "bare" })
+		public String system;
+
+		private Harness harness;
+
+		private final List<Harness.Ref> actors = new ArrayList<>();
+
+		private final AtomicInteger remaining = new AtomicInteger();
+
+		private volatile CountDownLatch done;
+
+		@Setup(Level.Trial)
+		public void setUp() {
+			this.harness = Harness.of(this.system);
+			for (int i = 0; i < FAN_OUT_ACTORS; i++) {
+				int[] received = new int[1];
+				this.actors.add(this.harness.spawn("fan-" + i, (n) -> {
+					if (++received[0] == FAN_OUT_ROUNDS) {
+						received[0] = 0;
+						if (this.remaining.decrementAndGet() == 0) {
+							this.done.countDown();
+						}
+					}
+				}));
+			}
+		}
+
+		@TearDown(Level.Trial)
+		public void tearDown() {
+			this.harness.close();
+		}
+
+		@Benchmark
+		@OperationsPerInvocation(FAN_OUT_ACTORS * FAN_OUT_ROUNDS)
+		public void fanOut() throws InterruptedException {
+			CountDownLatch done = new CountDownLatch(1);
+			this.done = done;
+			this.remaining.set(FAN_OUT_ACTORS);
+			for (int round = 0; round < FAN_OUT_ROUNDS; round++) {
+				for (Harness.Ref actor : this.actors) {
+					actor.tell(round);
+				}
+			}
+			done.await();
+		}
+
+	}
+
+	/** A plain thread asks one actor and waits for each answer; the score is the latency. */
+	@State(Scope.Benchmark)
+	@BenchmarkMode(Mode.SampleTime)
+	@OutputTimeUnit(TimeUnit.MICROSECONDS)
+	@Warmup(iterations = 3, time = 1)
+	@Measurement(iterations = 5, time = 1)
+	@Fork(1)
+	public static class Ask {
+
+		@Param({ "libactors", "pekko-default", "pekko-tuned", "bare" })
+		public String system;
+
+		private Harness harness;
+
+		private Harness.Asker asker;
+
+		private int next;
+
+		@Setup(Level.Trial)
+		public void setUp() {
+			this.harness = Harness.of(this.system);
+			this.asker = this.harness.asker("answerer");
+		}
+
+		@TearDown(Level.Trial)
+		public void tearDown() {
+			this.harness.close();
+		}
+
+		@Benchmark
+		public int ask() throws Exception {
+			return this.asker.ask(this.next++);
+		}
+
+	}
+
+	/** Creates 1,000 actors, then stops them and waits until all have stopped; score: actors/s. */
+	@State(Scope.Benchmark)
+	@BenchmarkMode(Mode.Throughput)
+	@OutputTimeUnit(TimeUnit.SECONDS)
+	@Warmup(iterations = 3, time = 1)
+	@Measurement(iterations = 5, time = 1)
+	@Fork(1)
+	public static class SpawnAndStop {
+
+		@Param({ "libactors", "spring", "pekko-default", "pekko-tuned", "bare" })
+		public String system;
+
+		private Harness harness;
+
+		private long generation;
+
+		@Setup(Level.Trial)
+		public void setUp() {
+			this.harness = Harness.of(this.system);
+		}
+
+		@TearDown(Level.Trial)
+		public void tearDown() {
+			this.harness.close();
+		}
+
+		@Benchmark
+		@OperationsPerInvocation(SPAWNS)
+		public void spawnAndStop() throws Exception {
+			String prefix = "s" + (this.generation++) + "-";
+			List<Harness.Ref> actors = new ArrayList<>(SPAWNS);
+			for (int i = 0; i < SPAWNS; i++) {
+				actors.add(this.harness.spawn(prefix + i, (n) -> {
+				}));
+			}
+			this.harness.stop(actors);
+		}
+
+	}
+
+}
