@@ -403,8 +403,8 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			return handle(node, handler, mark, mdc);
 		}
 		finally {
-			node.message = null;
-			node.handler = null;
+			Hold hold = this.hold;
+			node.release(hold != null && hold.node == node);
 		}
 	}
 
@@ -528,6 +528,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			error = error.getCause();
 		}
 		complete(hold.node, hold.handler, System.nanoTime() - hold.mark, hold.value, error);
+		hold.node.release(false);
 		return this.hold == null;
 	}
 
@@ -721,7 +722,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 				this.core.deadLetters().post(node, this.name,
 						this.forced ? DeadLetter.SHUTDOWN_TIMEOUT : DeadLetter.STOPPED);
 			}
-			node.message = null;
+			node.release(false);
 		}
 		this.origin.destroy(this.actor);
 		CompletableFuture<Void> terminated;

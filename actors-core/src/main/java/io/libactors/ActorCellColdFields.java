@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of an {@link ActorCell} that change rarely. Laid out between the senders' fields
- * and the turn's, they keep the two at least a cache line (64 bytes) apart; {@code spacer} makes
- * up the difference.
+ * and the turn's, they keep the two at least a cache line (64 bytes) apart: adding to the
+ * senders' fields or taking from these needs a look at the layout (field offsets).
  */
 abstract class ActorCellColdFields extends ActorCellSenderFields {
 
@@ -50,9 +50,6 @@ abstract class ActorCellColdFields extends ActorCellSenderFields {
 
 	/** Made on first use: envelope ids are this plus the message's sequence number. */
 	@Nullable String idPrefix;
-
-	@SuppressWarnings("unused")
-	private long spacer;
 
 	ActorCellColdFields(Core core, Router router, String name, long incarnation, @Nullable ActorCell parent,
 			ActorOrigin origin, Actor actor) {

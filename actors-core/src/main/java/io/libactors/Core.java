@@ -556,8 +556,13 @@ public final class Core {
 		if (parent != null) {
 			parent.addChild(cell);
 		}
+		// Only types published at least once have a subscriber set (an idle actor pays for none).
+		// computeIfPresent waits for a set being built, whose scan may have missed this actor.
 		for (Class<?> type : router.handledTypes()) {
-			this.subscribers.computeIfAbsent(type, (key) -> ConcurrentHashMap.newKeySet()).add(cell);
+			this.subscribers.computeIfPresent(type, (key, set) -> {
+				set.add(cell);
+				return set;
+			});
 		}
 		if (pending != null) {
 			pending.handOver(cell);
@@ -591,10 +596,10 @@ public final class Core {
 	void unregister(ActorCell cell) {
 		this.registry.remove(cell.name(), cell);
 		for (Class<?> type : cell.router.handledTypes()) {
-			Set<ActorCell> set = this.subscribers.get(type);
-			if (set != null) {
+			this.subscribers.computeIfPresent(type, (key, set) -> {
 				set.remove(cell);
-			}
+				return set;
+			});
 		}
 		if (cell.parent != null) {
 			cell.parent.removeChild(cell);
@@ -729,11 +734,7 @@ public final class Core {
 		Class<?>[] types = MESSAGE_HIERARCHY.get(message.getClass());
 		Set<ActorCell> seen = (types.length > 1) ? new java.util.HashSet<>() : null;
 		for (Class<?> type : types) {
-			Set<ActorCell> cells = this.subscribers.get(type);
-			if (cells == null) {
-				continue;
-			}
-			for (ActorCell cell : cells) {
+			for (ActorCell cell : subscribersOf(type)) {
 				if (seen == null || seen.add(cell)) {
 					delivered = true;
 					cell.tell(message);
@@ -744,8 +745,28 @@ public final class Core {
 	}
 
 	boolean hasSubscribers(Class<?> type) {
+		return !subscribersOf(type).isEmpty();
+	}
+
+	/**
+	 * The live actors with a handler for exactly {@code type}. Built on the first publication
+	 * of the type by a scan of the live actors (other publishers wait for it), then kept up to
+	 * date as actors come and go.
+	 */
+	private Set<ActorCell> subscribersOf(Class<?> type) {
 		Set<ActorCell> cells = this.subscribers.get(type);
-		return cells != null && !cells.isEmpty();
+		if (cells != null) {
+			return cells;
+		}
+		return this.subscribers.computeIfAbsent(type, (key) -> {
+			Set<ActorCell> found = ConcurrentHashMap.newKeySet();
+			for (Object value : this.registry.values()) {
+				if (value instanceof ActorCell cell && cell.router.handles(key) && cell.state() < ActorCell.STOPPED) {
+					found.add(cell);
+				}
+			}
+			return found;
+		});
 	}
 
 	Ask newAsk(String receiver, Message message, Class<?> replyType, Duration timeout) {

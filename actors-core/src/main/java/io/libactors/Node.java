@@ -29,7 +29,7 @@ class Node {
 
 	@Nullable Message message;
 
-	final @Nullable ActorCell sender;
+	@Nullable ActorCell sender;
 
 	/** Position in the receiver's mailbox, set when taken, unique per incarnation; with it the envelope id. */
 	long sequence;
@@ -41,7 +41,7 @@ class Node {
 
 	@Nullable Handler handler;
 
-	final @Nullable Ask ask;
+	@Nullable Ask ask;
 
 	Node(@Nullable Message message, @Nullable ActorCell sender, @Nullable Handler handler, @Nullable Ask ask) {
 		this.message = message;
@@ -53,6 +53,20 @@ class Node {
 
 	@Nullable Node next() {
 		return (Node) NEXT.getAcquire(this);
+	}
+
+	/**
+	 * Lets go of everything but the link once handled: the node may stay in the mailbox as its
+	 * stub for as long as the actor idles, and must not keep a message, a sender or a reply alive.
+	 * @param held whether a {@code CompletionStage} hold still needs the sender and the ask
+	 */
+	void release(boolean held) {
+		this.message = null;
+		this.handler = null;
+		if (!held) {
+			this.sender = null;
+			this.ask = null;
+		}
 	}
 
 	/**

@@ -47,6 +47,11 @@ final class Router {
 		return (found != NONE) ? (Handler) found : null;
 	}
 
+	/** Whether a handler takes exactly this type. */
+	boolean handles(Class<?> type) {
+		return this.exact.containsKey(type);
+	}
+
 	Set<Class<?>> handledTypes() {
 		return Collections.unmodifiableSet(this.exact.keySet());
 	}
