@@ -58,6 +58,31 @@ class CoreTests {
 
 	}
 
+	record Describe() implements Message {
+	}
+
+	/** Answers with a fresh, large object, so that its lifetime can be watched. */
+	static class Describer implements Actor {
+
+		@MessageHandler
+		long[] onDescribe(Describe describe) {
+			return new long[100_000];
+		}
+
+	}
+
+	@Test
+	void anIdleActorKeepsNoReplyOrMessageOfItsLastMessageAlive() throws Exception {
+		ActorProxy<Describer> describer = this.core.createActor("describer", new Describer());
+		java.lang.ref.WeakReference<long[]> reply = new java.lang.ref.WeakReference<>(
+				describer.ask(new Describe(), long[].class).get(2, TimeUnit.SECONDS));
+		await().until(() -> {
+			System.gc();
+			return reply.get() == null;
+		});
+		assertThat(describer.isAlive()).isTrue();
+	}
+
 	@Test
 	void tellThenAskSeesEveryEarlierMessage() throws Exception {
 		ActorProxy<Account> account = this.core.createActor("account", new Account());

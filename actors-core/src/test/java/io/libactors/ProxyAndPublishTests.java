@@ -130,6 +130,52 @@ class ProxyAndPublishTests {
 
 	}
 
+	record Bulletin(int n) implements Message {
+	}
+
+	static class Reader implements Actor {
+
+		final java.util.concurrent.atomic.AtomicInteger read;
+
+		Reader(java.util.concurrent.atomic.AtomicInteger read) {
+			this.read = read;
+		}
+
+		@MessageHandler
+		void onBulletin(Bulletin bulletin) {
+			this.read.incrementAndGet();
+		}
+
+	}
+
+	@Test
+	void aFirstPublicationFromManyThreadsWhileActorsComeAndGoReachesEveryEarlierSubscriber() throws Exception {
+		java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+		for (int i = 0; i < 1_000; i++) {
+			this.core.createActor("reader-" + i, new Reader(read));
+		}
+		java.util.concurrent.atomic.AtomicInteger lateReads = new java.util.concurrent.atomic.AtomicInteger();
+		DeliveryStressTests.runSenders(9, (sender) -> {
+			if (sender == 8) {
+				// Actors created and stopped during the first publications: counted apart.
+				for (int i = 0; i < 500; i++) {
+					this.core.createActor("late-" + i, new Reader(lateReads)).stop();
+				}
+				return;
+			}
+			for (int n = 0; n < 10; n++) {
+				this.core.publish(new Bulletin(n));
+			}
+		});
+		await().until(() -> read.get() >= 80_000);
+		assertThat(read.get()).isEqualTo(80_000);
+		await().until(() -> this.core.actorCount() == 1_000);
+		int late = lateReads.get();
+		this.core.publish(new Bulletin(-1));
+		await().until(() -> read.get() == 81_000);
+		assertThat(lateReads.get()).as("stopped actors left the subscriber sets").isEqualTo(late);
+	}
+
 	@Test
 	void deadLettersArePublishedWithTheFullEnvelope() throws Exception {
 		DeadLetterWatcher watcher = new DeadLetterWatcher();
