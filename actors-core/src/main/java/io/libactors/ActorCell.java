@@ -31,7 +31,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, Runnable {
 
-	static final ThreadLocal<@Nullable ActorCell> CURRENT = new ThreadLocal<>();
+	/** The actor whose turn runs on a thread, for threads that are not {@link DispatcherThread}s. */
+	private static final ThreadLocal<@Nullable ActorCell> CURRENT = new ThreadLocal<>();
+
+	/** Whether a turn ever ran on a thread other than a dispatcher thread (then CURRENT is used). */
+	private static volatile boolean foreignTurns;
 
 	static final int IDLE = 0;
 
@@ -123,7 +127,27 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	}
 
 	static @Nullable ActorCell current() {
-		return CURRENT.get();
+		Thread thread = Thread.currentThread();
+		if (thread instanceof DispatcherThread dispatcher) {
+			return dispatcher.current;
+		}
+		return foreignTurns ? CURRENT.get() : null;
+	}
+
+	/** Makes {@code cell} the current actor of this thread; returns the one it replaces. */
+	private static @Nullable ActorCell enterTurn(@Nullable ActorCell cell) {
+		Thread thread = Thread.currentThread();
+		if (thread instanceof DispatcherThread dispatcher) {
+			ActorCell outer = dispatcher.current;
+			dispatcher.current = cell;
+			return outer;
+		}
+		if (!foreignTurns) {
+			foreignTurns = true;
+		}
+		ActorCell outer = CURRENT.get();
+		CURRENT.set(cell);
+		return outer;
 	}
 
 	// ---- ActorProxy
@@ -148,7 +172,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	public <R> CompletableFuture<R> ask(Message message, Class<R> replyType, Duration timeout) {
 		Objects.requireNonNull(message, "message must not be null");
 		Ask ask = this.core.newAsk(this.name, message, replyType, timeout);
-		if (CURRENT.get() == this) {
+		if (current() == this) {
 			ask.completeExceptionally(new ActorException("Actor '" + this.name + "' asked itself with "
 					+ message.getClass().getSimpleName() + " from its own handler; the reply could only come after "
 					+ "that handler returns. Call the method directly, or tell yourself the message."));
@@ -298,8 +322,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 
 	@Override
 	public void run() {
-		ActorCell outer = CURRENT.get();
-		CURRENT.set(this);
+		ActorCell outer = enterTurn(this);
 		Mdc.Scope mdc = this.core.mdc().enter(this.name);
 		try {
 			if (this.hold != null && !resumeHold(mdc)) {
@@ -325,7 +348,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		}
 		finally {
 			mdc.close();
-			CURRENT.set(outer);
+			enterTurn(outer);
 		}
 		STATUS.setVolatile(this, IDLE);
 		if (TAIL.getVolatile(this) != this.head && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
@@ -447,9 +470,9 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		if (error == null) {
 			PROCESSED.setRelease(this, this.processed + 1);
 			if (node.ask != null) {
-				CURRENT.set(null);
+				enterTurn(null);
 				node.ask.reply(result);
-				CURRENT.set(this);
+				enterTurn(this);
 			}
 		}
 		else {
@@ -461,9 +484,9 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		FAILURES.setRelease(this, this.failed + 1);
 		this.core.logHandlerFailure(this, handler, error);
 		if (node.ask != null) {
-			CURRENT.set(null);
+			enterTurn(null);
 			node.ask.completeExceptionally(error);
-			CURRENT.set(this);
+			enterTurn(this);
 		}
 		if (error instanceof VirtualMachineError) {
 			failStop();

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class DispatcherThread extends ForkJoinWorkerThread {
 
+	/** The actor whose turn runs on this thread, if any. */
+	@Nullable ActorCell current;
+
 	/** The {@code actor} MDC value this thread's turns left, if any. */
 	@Nullable String mdcActor;
 
