@@ -1,0 +1,51 @@
+package io.libactors;
+
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.II_Result;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+/**
+ * A sender queues two messages while a turn drains the mailbox: whatever the turn does not
+ * take, the turns owed afterwards do. Nothing is lost or handled twice. Result: (handled by
+ * the racing turn, handled in all).
+ */
+@JCStressTest
+@Outcome(id = { "0, 2", "1, 2", "2, 2" }, expect = ACCEPTABLE, desc = "Both handled, once each.")
+@Outcome(expect = FORBIDDEN, desc = "A message lost or handled twice.")
+@State
+public class MailboxHandOverTest {
+
+	private final Cells.Recorder recorder = new Cells.Recorder();
+
+	private final ActorCell cell = Cells.cell(this.recorder);
+
+	private int byRacingTurn;
+
+	@Actor
+	public void sender() {
+		this.cell.tell(new Cells.Item(1));
+		this.cell.tell(new Cells.Item(2));
+	}
+
+	@Actor
+	public void turn() {
+		if (Cells.scheduled(this.cell)) {
+			this.cell.run();
+		}
+		this.byRacingTurn = this.recorder.handled;
+	}
+
+	@Arbiter
+	public void arbiter(II_Result result) {
+		Cells.drain(this.cell);
+		result.r1 = this.byRacingTurn;
+		result.r2 = this.recorder.handled;
+	}
+
+}
