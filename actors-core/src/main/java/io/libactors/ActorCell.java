@@ -437,6 +437,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		this.current = node;
 		BUSY_SINCE.setOpaque(this, mark);
 		mdc.message(handler.messageName, node, this);
+		MessageTracer.Handling tracing = startTracing(node, handler);
 		try {
 			result = handler.invoke(this.actor, this.core.context(), node.message);
 		}
@@ -448,6 +449,9 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			this.current = null;
 			closeBindings();
 			Thread.interrupted();
+			if (tracing != null) {
+				tracing.detach();
+			}
 		}
 		if (error == null && handler.async) {
 			if (result == null) {
@@ -462,10 +466,23 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		return now;
 	}
 
+	private MessageTracer.@Nullable Handling startTracing(Node node, Handler handler) {
+		MessageTracer tracer = this.core.tracer();
+		if (tracer == null) {
+			return null;
+		}
+		MessageTracer.Handling tracing = tracer.start(node.trace, this, this.origin.template(), handler.messageType);
+		node.trace = tracing;
+		return tracing;
+	}
+
 	/** Accounts for a handled message and replies, outside the actor. */
 	private void complete(Node node, Handler handler, long nanos, @Nullable Object result,
 			@Nullable Throwable error) {
 		BUSY_SINCE.setOpaque(this, 0L);
+		if (node.trace instanceof MessageTracer.Handling tracing) {
+			tracing.end(error);
+		}
 		metricsFor(handler).record(nanos, error);
 		if (error == null) {
 			PROCESSED.setRelease(this, this.processed + 1);

@@ -96,6 +96,8 @@ public final class Core {
 
 	private final @Nullable ActorMonitor monitor;
 
+	private final @Nullable MessageTracer tracer;
+
 	private final int maxRestarts;
 
 	private final long restartWindowNanos;
@@ -163,6 +165,7 @@ public final class Core {
 		}
 		this.contextSource = (builder.context != null) ? builder.context : Context::new;
 		this.monitor = builder.monitors.isEmpty() ? null : new MonitorChain(builder.monitors);
+		this.tracer = builder.tracer;
 	}
 
 	/** A core with the defaults: a dispatcher pool sized to the CPUs, asks timing out after 5s. */
@@ -668,6 +671,9 @@ public final class Core {
 			return;
 		}
 		Node node = new Node(delivered, sender, handler, ask);
+		if (this.tracer != null) {
+			node.trace = this.tracer.capture();
+		}
 		if (!target.enqueue(node, false)) {
 			node.sequence = -this.looseIds.incrementAndGet();
 			this.deadLetters.post(node, target.name(), DeadLetter.MAILBOX_FULL);
@@ -724,6 +730,9 @@ public final class Core {
 
 	private Node looseNode(Message message, @Nullable ActorCell sender, @Nullable Ask ask) {
 		Node node = new Node(message, sender, null, ask);
+		if (this.tracer != null) {
+			node.trace = this.tracer.capture();
+		}
 		node.sequence = -this.looseIds.incrementAndGet();
 		return node;
 	}
@@ -833,6 +842,10 @@ public final class Core {
 
 	@Nullable ActorMonitor monitor() {
 		return this.monitor;
+	}
+
+	@Nullable MessageTracer tracer() {
+		return this.tracer;
 	}
 
 	void logHandlerFailure(ActorCell cell, Handler handler, Throwable error) {
@@ -981,6 +994,8 @@ public final class Core {
 
 		private final List<ActorMonitor> monitors = new ArrayList<>();
 
+		private @Nullable MessageTracer tracer;
+
 		private boolean virtualThreads;
 
 		private int maxRestarts = 10;
@@ -1062,6 +1077,12 @@ public final class Core {
 		 */
 		public Builder context(Supplier<? extends Context> context) {
 			this.context = Objects.requireNonNull(context, "context must not be null");
+			return this;
+		}
+
+		/** Carries tracing context from each sender to the handling of its message. */
+		public Builder tracer(MessageTracer tracer) {
+			this.tracer = Objects.requireNonNull(tracer, "tracer must not be null");
 			return this;
 		}
 

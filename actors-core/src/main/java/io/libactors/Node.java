@@ -43,6 +43,9 @@ class Node {
 
 	@Nullable Ask ask;
 
+	/** What the sender's tracing context was; during the handling, its {@code Handling}. */
+	@Nullable Object trace;
+
 	Node(@Nullable Message message, @Nullable ActorCell sender, @Nullable Handler handler, @Nullable Ask ask) {
 		this.message = message;
 		this.sender = sender;
@@ -66,6 +69,7 @@ class Node {
 		if (!held) {
 			this.sender = null;
 			this.ask = null;
+			this.trace = null;
 		}
 	}
 

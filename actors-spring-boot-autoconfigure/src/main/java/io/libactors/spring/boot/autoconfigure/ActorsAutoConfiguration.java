@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import io.libactors.ActorMonitor;
 import io.libactors.Context;
 import io.libactors.Core;
+import io.libactors.MessageTracer;
 import io.libactors.spring.ActorBeanRegistrar;
 import io.libactors.spring.ActorLifecycle;
 import io.libactors.spring.SpringActorTemplates;
@@ -67,7 +68,7 @@ public final class ActorsAutoConfiguration {
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
 	Core actorsCore(ActorsProperties properties, Environment environment, ObjectProvider<Context> context,
-			ObjectProvider<ActorMonitor> monitors, SpringTimerScheduler timers,
+			ObjectProvider<ActorMonitor> monitors, ObjectProvider<MessageTracer> tracer, SpringTimerScheduler timers,
 			ConfigurableListableBeanFactory beanFactory, ActorBeanRegistrar registrar) {
 		Boolean virtual = properties.getDispatcher().getVirtualThreads();
 		if (virtual == null) {
@@ -90,6 +91,7 @@ public final class ActorsAutoConfiguration {
 				.execute(task));
 		}
 		monitors.orderedStream().forEach(builder::monitor);
+		tracer.ifUnique(builder::tracer);
 		return builder.build();
 	}
 

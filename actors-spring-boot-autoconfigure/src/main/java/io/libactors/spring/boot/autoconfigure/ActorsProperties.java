@@ -39,6 +39,8 @@ public class ActorsProperties {
 
 	private final Health health = new Health();
 
+	private final Observations observations = new Observations();
+
 	public Duration getAskTimeout() {
 		return this.askTimeout;
 	}
@@ -77,6 +79,10 @@ public class ActorsProperties {
 
 	public Supervision getSupervision() {
 		return this.supervision;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
 	}
 
 	public Health getHealth() {
@@ -191,6 +197,24 @@ public class ActorsProperties {
 
 		public void setFailureWindow(Duration failureWindow) {
 			this.failureWindow = failureWindow;
+		}
+
+	}
+
+	public static class Observations {
+
+		/**
+		 * Whether each handled message gets a Micrometer observation continuing the sender's.
+		 * Unset: on when Micrometer Tracing is on the classpath.
+		 */
+		private Boolean enabled;
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

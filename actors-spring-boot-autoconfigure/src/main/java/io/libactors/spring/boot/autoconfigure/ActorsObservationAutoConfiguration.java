@@ -1,0 +1,56 @@
+package io.libactors.spring.boot.autoconfigure;
+
+import io.micrometer.observation.ObservationRegistry;
+
+import io.libactors.spring.actuate.ActorObservations;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.ClassUtils;
+
+/**
+ * An observation around each handled message, continuing the sender's, where an
+ * {@link ObservationRegistry} exists. {@code actors.observations.enabled} decides; unset, it is
+ * on when Micrometer Tracing is on the classpath (an observation per message costs a few
+ * hundred nanoseconds, worth it only when traces are kept). The core picks the
+ * {@link ActorObservations} bean up when it is built.
+ */
+@AutoConfiguration(before = ActorsAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+@ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+@ConditionalOnBean(ObservationRegistry.class)
+@Conditional(ActorsObservationAutoConfiguration.ObservationsWanted.class)
+public final class ActorsObservationAutoConfiguration {
+
+	static final String TRACER = "io.micrometer.tracing.Tracer";
+
+	@Bean
+	@ConditionalOnMissingBean
+	ActorObservations actorObservations(ObservationRegistry registry) {
+		return new ActorObservations(registry);
+	}
+
+	/** The property when set, else whether Micrometer Tracing is present. */
+	static final class ObservationsWanted extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			Boolean enabled = context.getEnvironment().getProperty("actors.observations.enabled", Boolean.class);
+			if (enabled != null) {
+				return new ConditionOutcome(enabled, "actors.observations.enabled is " + enabled);
+			}
+			boolean tracing = ClassUtils.isPresent(TRACER, context.getClassLoader());
+			return new ConditionOutcome(tracing, TRACER + (tracing ? " is" : " is not") + " on the classpath");
+		}
+
+	}
+
+}
