@@ -483,7 +483,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		if (node.trace instanceof MessageTracer.Handling tracing) {
 			tracing.end(error);
 		}
-		metricsFor(handler).record(nanos, error);
+		metricsFor(handler).record(nanos);
 		if (error == null) {
 			PROCESSED.setRelease(this, this.processed + 1);
 			if (node.ask != null) {
@@ -499,6 +499,10 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 
 	private void onFailure(Node node, Handler handler, Throwable error) {
 		FAILURES.setRelease(this, this.failed + 1);
+		ActorMonitor monitor = this.core.monitor();
+		if (monitor != null) {
+			monitor.handlerFailed(this, this.origin.template(), handler.messageType, error);
+		}
 		this.core.logHandlerFailure(this, handler, error);
 		if (node.ask != null) {
 			enterTurn(null);
@@ -525,10 +529,12 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		}
 		HandlerMetrics found = (HandlerMetrics) METRIC.getAcquire(metrics, handler.index);
 		if (found == null) {
-			ActorMonitor monitor = this.core.monitor();
-			found = new HandlerMetrics(
-					(monitor != null) ? monitor.probe(this, this.origin.template(), handler.messageType) : null);
+			found = new HandlerMetrics();
 			METRIC.setRelease(metrics, handler.index, found);
+			ActorMonitor monitor = this.core.monitor();
+			if (monitor != null) {
+				monitor.handlerAdded(this, this.origin.template(), handler.messageType, found);
+			}
 		}
 		return found;
 	}

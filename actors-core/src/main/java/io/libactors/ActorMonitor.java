@@ -33,15 +33,27 @@ public interface ActorMonitor {
 	}
 
 	/**
-	 * Asked once per actor and message type, when the actor first handles that type: the probe
-	 * that sees every later handling of it.
+	 * An actor handled a message type for the first time: from now on {@code counts} tells how
+	 * many messages of that type it handled and how long they took. Reading it costs the actor
+	 * nothing, so metrics read it when they are scraped, never per message.
 	 * @param actor the actor
 	 * @param template the name of the template it was made from, or {@code null}
 	 * @param messageType the handled type, as routed (the handler's parameter type)
-	 * @return the probe, or {@code null} to watch nothing
+	 * @param counts live counts, readable from any thread
 	 */
-	default @Nullable HandlerProbe probe(ActorProxy<?> actor, @Nullable String template, Class<?> messageType) {
-		return null;
+	default void handlerAdded(ActorProxy<?> actor, @Nullable String template, Class<?> messageType,
+			HandlerCounts counts) {
+	}
+
+	/**
+	 * A handler threw, or its {@code CompletionStage} failed.
+	 * @param actor the actor
+	 * @param template the name of the template it was made from, or {@code null}
+	 * @param messageType the handled type
+	 * @param error the failure
+	 */
+	default void handlerFailed(ActorProxy<?> actor, @Nullable String template, Class<?> messageType,
+			Throwable error) {
 	}
 
 	/**
@@ -51,18 +63,14 @@ public interface ActorMonitor {
 	default void deadLetter(String reason) {
 	}
 
-	/**
-	 * Sees one actor's handlings of one message type. Called inside that actor's turn, one call
-	 * at a time per probe.
-	 */
-	interface HandlerProbe {
+	/** One actor's handlings of one message type so far; readable from any thread. */
+	interface HandlerCounts {
 
-		/**
-		 * A handler returned, or its {@code CompletionStage} completed.
-		 * @param nanos how long it took
-		 * @param error what it threw, or {@code null}
-		 */
-		void handled(long nanos, @Nullable Throwable error);
+		/** Messages handled, failures included. */
+		long count();
+
+		/** Time spent handling them, in nanoseconds. */
+		long totalNanos();
 
 	}
 

@@ -5,13 +5,12 @@ import java.lang.invoke.VarHandle;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Latency of one handler of one actor. Written only by the actor's turn (single writer, so
  * release stores suffice); read from any thread. Allocated on the first message of its type.
  */
-final class HandlerMetrics {
+final class HandlerMetrics implements ActorMonitor.HandlerCounts {
 
 	private static final VarHandle COUNT;
 
@@ -43,22 +42,23 @@ final class HandlerMetrics {
 	/** Merged snapshots, guarded by {@code this} (readers only). */
 	private Histogram merged;
 
-	private final ActorMonitor.@Nullable HandlerProbe probe;
-
-	HandlerMetrics(ActorMonitor.@Nullable HandlerProbe probe) {
-		this.probe = probe;
-	}
-
-	void record(long nanos, @Nullable Throwable error) {
-		if (this.probe != null) {
-			this.probe.handled(nanos, error);
-		}
+	void record(long nanos) {
 		COUNT.setRelease(this, this.count + 1);
 		TOTAL.setRelease(this, this.totalNanos + nanos);
 		if (nanos > this.maxNanos) {
 			MAX.setRelease(this, nanos);
 		}
 		this.recorder.recordValue(nanos / 1000);
+	}
+
+	@Override
+	public long count() {
+		return (long) COUNT.getAcquire(this);
+	}
+
+	@Override
+	public long totalNanos() {
+		return (long) TOTAL.getAcquire(this);
 	}
 
 	ActorInfo.HandlerStats snapshot() {

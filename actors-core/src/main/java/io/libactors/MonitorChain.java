@@ -1,6 +1,5 @@
 package io.libactors;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -48,31 +47,29 @@ final class MonitorChain implements ActorMonitor {
 	}
 
 	@Override
-	public @Nullable HandlerProbe probe(ActorProxy<?> actor, @Nullable String template, Class<?> messageType) {
-		List<HandlerProbe> probes = new ArrayList<>(this.monitors.length);
+	public void handlerAdded(ActorProxy<?> actor, @Nullable String template, Class<?> messageType,
+			HandlerCounts counts) {
 		for (ActorMonitor monitor : this.monitors) {
 			try {
-				HandlerProbe probe = monitor.probe(actor, template, messageType);
-				if (probe != null) {
-					probes.add(guarded(monitor, probe));
-				}
+				monitor.handlerAdded(actor, template, messageType, counts);
 			}
 			catch (RuntimeException ex) {
 				failed(monitor, ex);
 			}
 		}
-		if (probes.isEmpty()) {
-			return null;
-		}
-		if (probes.size() == 1) {
-			return probes.get(0);
-		}
-		HandlerProbe[] all = probes.toArray(HandlerProbe[]::new);
-		return (nanos, error) -> {
-			for (HandlerProbe probe : all) {
-				probe.handled(nanos, error);
+	}
+
+	@Override
+	public void handlerFailed(ActorProxy<?> actor, @Nullable String template, Class<?> messageType,
+			Throwable error) {
+		for (ActorMonitor monitor : this.monitors) {
+			try {
+				monitor.handlerFailed(actor, template, messageType, error);
 			}
-		};
+			catch (RuntimeException ex) {
+				failed(monitor, ex);
+			}
+		}
 	}
 
 	@Override
@@ -85,17 +82,6 @@ final class MonitorChain implements ActorMonitor {
 				failed(monitor, ex);
 			}
 		}
-	}
-
-	private HandlerProbe guarded(ActorMonitor monitor, HandlerProbe probe) {
-		return (nanos, error) -> {
-			try {
-				probe.handled(nanos, error);
-			}
-			catch (RuntimeException ex) {
-				failed(monitor, ex);
-			}
-		};
 	}
 
 	private void failed(ActorMonitor monitor, RuntimeException ex) {

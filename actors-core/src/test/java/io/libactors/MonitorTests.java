@@ -74,11 +74,11 @@ class MonitorTests {
 
 		final Map<String, @Nullable String> templates = new ConcurrentHashMap<>();
 
-		final LongAdder handled = new LongAdder();
+		final List<HandlerCounts> counts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 		final LongAdder failed = new LongAdder();
 
-		final AtomicInteger probes = new AtomicInteger();
+		final AtomicInteger handlersAdded = new AtomicInteger();
 
 		final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
 
@@ -97,9 +97,20 @@ class MonitorTests {
 		}
 
 		@Override
-		public HandlerProbe probe(ActorProxy<?> actor, @Nullable String template, Class<?> messageType) {
-			this.probes.incrementAndGet();
-			return (nanos, error) -> ((error == null) ? this.handled : this.failed).increment();
+		public void handlerAdded(ActorProxy<?> actor, @Nullable String template, Class<?> messageType,
+				HandlerCounts counts) {
+			this.handlersAdded.incrementAndGet();
+			this.counts.add(counts);
+		}
+
+		@Override
+		public void handlerFailed(ActorProxy<?> actor, @Nullable String template, Class<?> messageType,
+				Throwable error) {
+			this.failed.increment();
+		}
+
+		long handled() {
+			return this.counts.stream().mapToLong(HandlerCounts::count).sum();
 		}
 
 		@Override
@@ -110,7 +121,7 @@ class MonitorTests {
 	}
 
 	@Test
-	void probeSeesEveryHandlingFromManySendersWithItsFailures() throws Exception {
+	void handlerCountsSeeEveryHandlingFromManySendersAndFailuresAreReported() throws Exception {
 		CountingMonitor monitor = new CountingMonitor();
 		Core core = Core.builder().monitor(monitor).build();
 		ActorProxy<Flaky> flaky = core.createActor("flaky", new Flaky());
@@ -120,9 +131,10 @@ class MonitorTests {
 			}
 		});
 		assertThat(core.shutdown(Duration.ofSeconds(30))).isTrue();
-		assertThat(monitor.handled.sum()).isEqualTo(72_000);
+		assertThat(monitor.handled()).isEqualTo(80_000);
+		assertThat(monitor.counts.get(0).totalNanos()).isPositive();
 		assertThat(monitor.failed.sum()).isEqualTo(8_000);
-		assertThat(monitor.probes.get()).isEqualTo(1);
+		assertThat(monitor.handlersAdded.get()).isEqualTo(1);
 		assertThat(monitor.stopped).containsExactly(Map.entry("flaky", "stopped"));
 	}
 
@@ -205,10 +217,9 @@ class MonitorTests {
 			}
 
 			@Override
-			public HandlerProbe probe(ActorProxy<?> actor, @Nullable String template, Class<?> messageType) {
-				return (nanos, error) -> {
-					throw new IllegalStateException("probe bug");
-				};
+			public void handlerFailed(ActorProxy<?> actor, @Nullable String template, Class<?> messageType,
+					Throwable error) {
+				throw new IllegalStateException("monitor bug on failure");
 			}
 		};
 		CountingMonitor counting = new CountingMonitor();
@@ -218,7 +229,8 @@ class MonitorTests {
 			flaky.tell(new Work(n));
 		}
 		assertThat(core.shutdown(Duration.ofSeconds(10))).isTrue();
-		assertThat(counting.handled.sum() + counting.failed.sum()).isEqualTo(100);
+		assertThat(counting.handled()).isEqualTo(100);
+		assertThat(counting.failed.sum()).isEqualTo(10);
 		assertThat(counting.started).containsOnlyKeys("flaky");
 	}
 

@@ -1,8 +1,11 @@
 package io.libactors.spring.actuate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -50,7 +53,7 @@ class ActorMetersTests {
 			worker.tell(new Work(n));
 		}
 		worker.ask(new Work(1), Void.class).get(5, TimeUnit.SECONDS);
-		assertThat(this.registry.get(ActorMeters.HANDLER_DURATION).tags("actor", "worker", "message", "Work").timer()
+		assertThat(this.registry.get(ActorMeters.HANDLER_DURATION).tags("actor", "worker", "message", "Work").functionTimer()
 			.count()).isEqualTo(101);
 		assertThat(this.registry.get(ActorMeters.HANDLER_FAILURES)
 			.tags("actor", "worker", "message", "Work", "exception", "IllegalArgumentException")
@@ -64,11 +67,29 @@ class ActorMetersTests {
 		for (int i = 0; i < 1_000; i++) {
 			this.core.createActor(Worker.class, "worker-" + i).tell(new Work(i));
 		}
-		await().until(() -> this.registry.find(ActorMeters.HANDLER_DURATION).timers().stream()
-			.mapToLong((timer) -> timer.count()).sum() == 1_000);
+		await().until(() -> this.registry.find(ActorMeters.HANDLER_DURATION).functionTimers().stream()
+			.mapToDouble((timer) -> timer.count()).sum() == 1_000);
 		assertThat(this.registry.getMeters()).extracting((meter) -> meter.getId().getTag("actor"))
 			.containsOnly("Worker");
 		assertThat(this.registry.get(ActorMeters.MAILBOX_DEPTH).gauges()).hasSize(1);
+		this.core.shutdown(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void handledCountsOutliveTheActorsThatStopped() throws Exception {
+		List<ActorProxy<Worker>> workers = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			ActorProxy<Worker> worker = this.core.createActor(Worker.class, "short-lived-" + i);
+			worker.ask(new Work(i), Void.class).get(5, TimeUnit.SECONDS);
+			workers.add(worker);
+		}
+		for (ActorProxy<Worker> worker : workers) {
+			worker.stop().get(5, TimeUnit.SECONDS);
+		}
+		this.core.createActor(Worker.class, "survivor").ask(new Work(1), Void.class).get(5, TimeUnit.SECONDS);
+		FunctionTimer timer = this.registry.get(ActorMeters.HANDLER_DURATION).tags("actor", "Worker").functionTimer();
+		assertThat(timer.count()).isEqualTo(101);
+		assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
 		this.core.shutdown(Duration.ofSeconds(10));
 	}
 
