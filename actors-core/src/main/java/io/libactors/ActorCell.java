@@ -280,6 +280,14 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		}
 	}
 
+	/** From the turn: after a schedule's last tick, if the actor handles {@link TimerDone}. */
+	void deliverTimerDone(String key) {
+		Handler handler = this.router.find(TimerDone.class);
+		if (handler != null) {
+			enqueue(new Node(new TimerDone(key), null, handler, null), true);
+		}
+	}
+
 	void deliverTick(String key, long generation, Message message) {
 		if (this.state >= STOPPING) {
 			return;

@@ -27,9 +27,7 @@ final class ActorTimers implements Timers {
 
 	@Override
 	public void startPeriodic(String key, Duration interval, Message message) {
-		requirePositive(interval, "interval");
-		start(key, message, (tick) -> this.owner.core.timerScheduler().scheduleWithFixedDelay(tick, interval,
-				interval), false);
+		schedule(key, message, Schedule.every(interval));
 	}
 
 	@Override
@@ -38,7 +36,24 @@ final class ActorTimers implements Timers {
 		if (delay.isNegative()) {
 			throw new IllegalArgumentException("Timer delay must not be negative, but was " + delay + ".");
 		}
-		start(key, message, (tick) -> this.owner.core.timerScheduler().schedule(tick, delay), true);
+		start(key, message, (tick) -> this.owner.core.timerScheduler().schedule(tick, delay), 1, false);
+	}
+
+	@Override
+	public void schedule(String key, Message message, Schedule schedule) {
+		Objects.requireNonNull(schedule, "schedule must not be null");
+		TimerScheduler scheduler = this.owner.core.timerScheduler();
+		Scheduling scheduling;
+		if (schedule.times() == 1) {
+			scheduling = (tick) -> scheduler.schedule(tick, schedule.firstDelay());
+		}
+		else if (schedule.isFixedRate()) {
+			scheduling = (tick) -> scheduler.scheduleAtFixedRate(tick, schedule.firstDelay(), schedule.interval());
+		}
+		else {
+			scheduling = (tick) -> scheduler.scheduleWithFixedDelay(tick, schedule.firstDelay(), schedule.interval());
+		}
+		start(key, message, scheduling, schedule.times(), true);
 	}
 
 	@Override
@@ -64,8 +79,12 @@ final class ActorTimers implements Timers {
 		if (entry == null || entry.generation != tick.generation) {
 			return false;
 		}
-		if (entry.single) {
+		if (entry.remaining > 0 && --entry.remaining == 0) {
 			this.entries.remove(tick.key);
+			entry.future.cancel(false);
+			if (entry.notifyDone) {
+				this.owner.deliverTimerDone(tick.key);
+			}
 		}
 		return true;
 	}
@@ -77,7 +96,12 @@ final class ActorTimers implements Timers {
 		this.entries.clear();
 	}
 
-	private synchronized void start(String key, Message message, Scheduling scheduling, boolean single) {
+	/**
+	 * @param times ticks to handle before the timer ends, 0 for forever
+	 * @param notifyDone whether {@link TimerDone} follows the last tick
+	 */
+	private synchronized void start(String key, Message message, Scheduling scheduling, int times,
+			boolean notifyDone) {
 		Objects.requireNonNull(key, "key must not be null");
 		Objects.requireNonNull(message, "message must not be null");
 		if (this.closed || this.owner.core.timersClosed()) {
@@ -87,17 +111,27 @@ final class ActorTimers implements Timers {
 		cancel(key);
 		long generation = ++this.generations;
 		Runnable tick = () -> this.owner.deliverTick(key, generation, message);
-		this.entries.put(key, new Entry(generation, scheduling.schedule(tick), single));
+		this.entries.put(key, new Entry(generation, scheduling.schedule(tick), times, notifyDone));
 	}
 
-	private static void requirePositive(Duration duration, String what) {
-		Objects.requireNonNull(duration, what + " must not be null");
-		if (duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException("Timer " + what + " must be positive, but was " + duration + ".");
+	/** One running timer; {@code remaining} ticks to accept, 0 for forever. Guarded by the timers. */
+	private static final class Entry {
+
+		final long generation;
+
+		final Future<?> future;
+
+		int remaining;
+
+		final boolean notifyDone;
+
+		Entry(long generation, Future<?> future, int remaining, boolean notifyDone) {
+			this.generation = generation;
+			this.future = future;
+			this.remaining = remaining;
+			this.notifyDone = notifyDone;
 		}
-	}
 
-	private record Entry(long generation, Future<?> future, boolean single) {
 	}
 
 	@FunctionalInterface

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class MessageTypeCheck {
 
 	private static final Set<Class<?>> FRAMEWORK_TYPES = Set.of(ShutdownMessage.class, DeadLetter.class,
-			ActletFailed.class);
+			ActletFailed.class, TimerDone.class);
 
 	private final JsonMapper mapper;
 

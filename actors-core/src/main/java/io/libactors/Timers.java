@@ -22,6 +22,12 @@ public interface Timers {
 	 */
 	void startSingle(String key, Duration delay, Message message);
 
+	/**
+	 * Sends {@code message} as {@code schedule} says; with {@link Schedule#times(int) times(n)},
+	 * {@link TimerDone} follows the last tick if the actor handles it.
+	 */
+	void schedule(String key, Message message, Schedule schedule);
+
 	/** Cancels the timer; ticks already queued are dropped. Unknown keys are ignored. */
 	void cancel(String key);
 
