@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 
@@ -196,6 +197,21 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		// The marker goes behind the mail already queued, like Pekko's PoisonPill.
 		enqueue(new Node(new ShutdownMessage(), null, null, null), true);
 		return terminationFuture();
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <S> Flow.Publisher<S> states(Class<S> type) {
+		Objects.requireNonNull(type, "type must not be null");
+		return (subscriber) -> {
+			Objects.requireNonNull(subscriber, "subscriber must not be null");
+			if (this.state >= STOPPED) {
+				StateRequestNode.refuse(subscriber, new ActorException("Actor '" + this.name + "' has stopped."));
+			}
+			else {
+				enqueue(new StateRequestNode(subscriber, type), true);
+			}
+		};
 	}
 
 	@Override
@@ -399,6 +415,10 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	}
 
 	private long process(Node node, long mark, Mdc.Scope mdc) {
+		if (node instanceof StateRequestNode request) {
+			serve(request);
+			return mark;
+		}
 		Message message = node.message;
 		try {
 			if (this.state >= STOPPED || this.forced) {
@@ -474,6 +494,59 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		return now;
 	}
 
+	// ---- observable state, inside the turn
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void serve(StateRequestNode request) {
+		if (this.state >= STOPPING || this.forced) {
+			request.refuse(new ActorException("Actor '" + this.name + "' is stopping."));
+			return;
+		}
+		if (!(this.actor instanceof StatefulActor<?> stateful)) {
+			request.refuse(new ActorException("Actor '" + this.name + "' (" + this.actor.getClass().getName()
+					+ ") is not a StatefulActor: implement StatefulActor<S> to observe its state."));
+			return;
+		}
+		Object current;
+		try {
+			current = stateful.state();
+		}
+		catch (RuntimeException ex) {
+			request.refuse(new ActorException("Actor '" + this.name + "' threw from state(): " + ex, ex));
+			return;
+		}
+		if (current == null || !request.type.isInstance(current)) {
+			request.refuse(new ActorException("Actor '" + this.name + "' has a state of type "
+					+ ((current != null) ? current.getClass().getName() : "null") + ", not " + request.type.getName()
+					+ ": subscribe with the class its state() returns."));
+			return;
+		}
+		StateStream stream = this.states;
+		if (stream == null) {
+			stream = new StateStream();
+			this.states = stream;
+		}
+		StateStream.Subscription subscription = stream.add(request.subscriber);
+		((Flow.Subscriber) request.subscriber).onSubscribe(subscription);
+		stream.welcome(subscription, current);
+	}
+
+	/** After each handled message (and a restart): the state, if anyone watches and it changed. */
+	private void publishState() {
+		StateStream stream = this.states;
+		if (stream != null && this.actor instanceof StatefulActor<?> stateful) {
+			try {
+				Object current = stateful.state();
+				if (current != null) {
+					stream.publish(current);
+				}
+			}
+			catch (RuntimeException ex) {
+				this.core.logStateFailure(this, ex);
+			}
+		}
+	}
+
 	private MessageTracer.@Nullable Handling startTracing(Node node, Handler handler) {
 		MessageTracer tracer = this.core.tracer();
 		if (tracer == null) {
@@ -503,6 +576,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		else {
 			onFailure(node, handler, error);
 		}
+		publishState();
 	}
 
 	private void onFailure(Node node, Handler handler, Throwable error) {
@@ -770,9 +844,16 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		if (monitor != null) {
 			monitor.stopped(this, this.origin.template(), this.failedStop);
 		}
+		StateStream stream = this.states;
+		if (stream != null) {
+			stream.complete();
+		}
 		Node node;
 		while ((node = poll()) != null) {
-			if (!(node.message instanceof ShutdownMessage)) {
+			if (node instanceof StateRequestNode request) {
+				request.refuse(new ActorException("Actor '" + this.name + "' has stopped."));
+			}
+			else if (!(node.message instanceof ShutdownMessage)) {
 				this.core.deadLetters().post(node, this.name,
 						this.forced ? DeadLetter.SHUTDOWN_TIMEOUT : DeadLetter.STOPPED);
 			}

@@ -48,6 +48,9 @@ abstract class ActorCellColdFields extends ActorCellSenderFields {
 
 	@Nullable List<String[]> bindings;
 
+	/** Made by the first subscription to the actor's states; the turn's. */
+	@Nullable StateStream states;
+
 	/** Made on first use: envelope ids are this plus the message's sequence number. */
 	@Nullable String idPrefix;
 

@@ -2,6 +2,7 @@ package io.libactors;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /**
  * The only way to reach an actor. A proxy refers to one actor and stays dead once that actor
@@ -56,5 +57,16 @@ public interface ActorProxy<A extends Actor> {
 
 	/** Messages waiting in the actor's mailbox; counting them takes time proportional to their number. */
 	int mailboxSize();
+
+	/**
+	 * The actor's states, for an actor that is a {@link StatefulActor}: the current state on
+	 * subscribe, then each changed state (by {@code equals}) after a handled message; a slow
+	 * subscriber gets the latest, never a queue; completes when the actor stops. An actor that
+	 * is not a {@code StatefulActor}, or whose state is not a {@code type}, signals
+	 * {@code onError(ActorException)} at subscribe.
+	 * @param type the state's class
+	 * @return a publisher; each subscription is served in the actor's turn
+	 */
+	<S> Flow.Publisher<S> states(Class<S> type);
 
 }

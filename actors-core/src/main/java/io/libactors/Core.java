@@ -535,7 +535,7 @@ public final class Core {
 		}
 		Router router;
 		try {
-			router = routerFor(actor.getClass());
+			router = routerOf(actor);
 		}
 		catch (RuntimeException ex) {
 			origin.destroy(actor);
@@ -615,7 +615,19 @@ public final class Core {
 		if (router != null) {
 			return router;
 		}
-		router = HandlerScanner.routerFor(actorClass);
+		router = validated(HandlerScanner.routerFor(actorClass));
+		this.routers.put(actorClass, router);
+		return router;
+	}
+
+	/** The router of one actor instance: its class's, or a reducer's own. */
+	private Router routerOf(Actor actor) {
+		return (actor instanceof Reducer<?> reducer) ? validated(HandlerScanner.routerFor(reducer))
+				: routerFor(actor.getClass());
+	}
+
+	/** Checks a router's contexts and message types, and registers its types for the codec. */
+	private Router validated(Router router) {
 		for (Handler handler : router.handlers) {
 			if (!handler.contextType.isInstance(context())) {
 				throw new HandlerRegistrationException(
@@ -634,7 +646,6 @@ public final class Core {
 			Class<? extends Message> type = (Class<? extends Message>) handler.messageType;
 			this.messageTypes.putIfAbsent(handler.messageName, type);
 		}
-		this.routers.put(actorClass, router);
 		return router;
 	}
 
@@ -856,6 +867,11 @@ public final class Core {
 					error.getClass().getName(), (held > 0) ? " (" + held + " similar failures not logged)" : "");
 		}
 		logger.debug("Failure of actor '{}'", cell.name(), error);
+	}
+
+	void logStateFailure(ActorCell cell, RuntimeException error) {
+		logger.warn("Actor '{}' threw from state(); its observers keep the previous state: {}", cell.name(),
+				error.getClass().getName());
 	}
 
 	void logInitializeFailure(ActorCell cell, Throwable error) {

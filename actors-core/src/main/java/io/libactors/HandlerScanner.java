@@ -47,6 +47,28 @@ final class HandlerScanner {
 		return ROUTERS.get(actorClass);
 	}
 
+	/**
+	 * The router of one {@link Reducer}: a handler per message type it takes, each calling its
+	 * functions. Made per instance, as reducers of one class take different types.
+	 */
+	static Router routerFor(Reducer<?> reducer) {
+		Method dispatch;
+		MethodHandle invoker;
+		try {
+			dispatch = Reducer.class.getDeclaredMethod("dispatch", Object.class, Object.class, Object.class);
+			invoker = MethodHandles.lookup().unreflect(dispatch).asType(INVOKER_TYPE);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
+		Map<Class<?>, Handler> handlers = new LinkedHashMap<>();
+		for (Class<?> messageType : reducer.handledTypes()) {
+			checkMessageType("Reducer for " + messageType.getSimpleName(), messageType);
+			handlers.put(messageType, new Handler(messageType, handlers.size(), invoker, dispatch, Context.class));
+		}
+		return new Router(Reducer.class, handlers);
+	}
+
 	private static Router scan(Class<?> actorClass) {
 		String actorName = actorClass.getSimpleName();
 		Map<Class<?>, Handler> handlers = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.libactors;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +86,20 @@ final class LazyProxy implements ActorProxy<Actor> {
 	@Override
 	public String toString() {
 		return "ActorProxy[" + name() + ", lazy]";
+	}
+
+	@Override
+	public <S> Flow.Publisher<S> states(Class<S> type) {
+		return (subscriber) -> {
+			ActorCell cell = target();
+			if (cell != null) {
+				cell.states(type).subscribe(subscriber);
+			}
+			else {
+				StateRequestNode.refuse(subscriber,
+						new ActorException("No actor named '" + name() + "' exists yet: subscribe once it does."));
+			}
+		};
 	}
 
 }
