@@ -115,6 +115,25 @@ class BankOverHttpTests {
 	}
 
 	@Test
+	void aBalanceStreamsToTheBrowserAsServerSentEvents() throws Exception {
+		post("/accounts", "{\"id\":\"gina\",\"initialDeposit\":100}");
+		HttpResponse<java.util.stream.Stream<String>> stream = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/accounts/gina/statements"))
+					.header("Accept", "text/event-stream")
+					.build(),
+				HttpResponse.BodyHandlers.ofLines());
+		assertThat(stream.statusCode()).isEqualTo(200);
+		java.util.Iterator<String> lines = stream.body().filter((line) -> line.startsWith("data:")).iterator();
+		assertThat(lines.next()).contains("\"balance\":100");
+		post("/accounts/gina/deposits", "{\"amount\":50}");
+		assertThat(lines.next()).contains("\"balance\":150");
+		post("/accounts/gina/withdrawals", "{\"amount\":30}");
+		assertThat(lines.next()).contains("\"balance\":120");
+		stream.body().close();
+		assertThat(get("/accounts/nobody/statements").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void actuatorShowsTheActorsTheirMetersAndHealth() throws Exception {
 		post("/accounts", "{\"id\":\"frank\",\"initialDeposit\":10}");
 		DocumentContext actor = json(get("/actuator/actors/account-frank"), 200);

@@ -5,9 +5,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 import io.libactors.ActletFailed;
-import io.libactors.Actor;
 import io.libactors.Context;
 import io.libactors.MessageHandler;
+import io.libactors.StatefulActor;
 import io.libactors.demo.account.AccountMessages.Credit;
 import io.libactors.demo.account.AccountMessages.Deposit;
 import io.libactors.demo.account.AccountMessages.FraudVerdict;
@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Scope;
  */
 @ActorComponent("account")
 @Scope("prototype")
-public class Account implements Actor {
+public class Account implements StatefulActor<Statement> {
 
 	/** Actor names of accounts start with this, followed by the account id. */
 	public static final String PREFIX = "account-";
@@ -39,6 +39,8 @@ public class Account implements Actor {
 	private final FraudService fraud;
 
 	private final long reviewThreshold;
+
+	private String id = "";
 
 	private long balance;
 
@@ -50,6 +52,17 @@ public class Account implements Actor {
 	public Account(FraudService fraud, @Value("${bank.fraud.review-threshold:100000}") long reviewThreshold) {
 		this.fraud = fraud;
 		this.reviewThreshold = reviewThreshold;
+	}
+
+	@Override
+	public void initialize(Context context) {
+		this.id = accountId(context);
+	}
+
+	/** The balance as observers see it (server-sent events in the demo). */
+	@Override
+	public Statement state() {
+		return new Statement(this.id, this.balance, this.held, null);
 	}
 
 	@MessageHandler

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,6 +111,11 @@ public class Bank {
 		account(to);
 		String id = "t" + this.transferIds.incrementAndGet();
 		return source.ask(new Transfer(id, to, amount), TransferReceipt.class);
+	}
+
+	/** The account's statements as they change, starting with the current one. */
+	public Flow.Publisher<Statement> statements(String id) {
+		return account(id).states(Statement.class);
 	}
 
 	public AuditPage audit(@Nullable String account, int limit) {

@@ -1,6 +1,10 @@
 package io.libactors.demo.bank;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import io.libactors.ActorException;
 import io.libactors.demo.account.AccountMessages.Statement;
@@ -9,7 +13,11 @@ import io.libactors.demo.account.AccountMessages.TransferStatus;
 import io.libactors.demo.audit.AuditLog.AuditPage;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The bank's REST API. Amounts are in cents. Errors are RFC 9457 problem details. */
 @RestController
@@ -29,9 +38,16 @@ public class BankController {
 
 	private final LoadDriver loadDriver;
 
-	public BankController(Bank bank, LoadDriver loadDriver) {
+	private final Executor eventWriter;
+
+	/** Open event streams: ended when the application closes, or its graceful drain would wait for them. */
+	private final Set<SseEmitter> streams = ConcurrentHashMap.newKeySet();
+
+	public BankController(Bank bank, LoadDriver loadDriver,
+			@Qualifier("applicationTaskExecutor") Executor eventWriter) {
 		this.bank = bank;
 		this.loadDriver = loadDriver;
+		this.eventWriter = eventWriter;
 	}
 
 	public record OpenAccount(@Nullable String id, @Nullable Long initialDeposit) {
@@ -69,6 +85,21 @@ public class BankController {
 				cents(request.amount()));
 		HttpStatus status = (receipt.status() == TransferStatus.PENDING_REVIEW) ? HttpStatus.ACCEPTED : HttpStatus.OK;
 		return ResponseEntity.status(status).body(receipt);
+	}
+
+	/** Server-sent events: the balance now, then each time it changes, until the account stops. */
+	@GetMapping(path = "/accounts/{id}/statements", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter statements(@PathVariable String id) {
+		SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
+		this.streams.add(emitter);
+		emitter.onCompletion(() -> this.streams.remove(emitter));
+		this.bank.statements(id).subscribe(new StatementEvents(emitter, this.eventWriter));
+		return emitter;
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void endStreams() {
+		this.streams.forEach(SseEmitter::complete);
 	}
 
 	@GetMapping("/audit")
