@@ -21,31 +21,31 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @State
 public class MailboxHandOverTest {
 
-	private final Cells.Recorder recorder = new Cells.Recorder();
+	private final TestCells.Recorder recorder = new TestCells.Recorder();
 
-	private final ActorCell cell = Cells.cell(this.recorder);
+	private final ActorCell cell = TestCells.cell(this.recorder);
 
 	private int byRacingTurn;
 
 	@Actor
 	public void sender() {
-		this.cell.tell(new Cells.Item(1));
-		this.cell.tell(new Cells.Item(2));
+		this.cell.tell(new TestCells.Item(1));
+		this.cell.tell(new TestCells.Item(2));
 	}
 
 	@Actor
 	public void turn() {
-		if (Cells.scheduled(this.cell)) {
+		if (TestCells.scheduled(this.cell)) {
 			this.cell.run();
 		}
-		this.byRacingTurn = this.recorder.handled;
+		this.byRacingTurn = this.recorder.handled.size();
 	}
 
 	@Arbiter
 	public void arbiter(II_Result result) {
-		Cells.drain(this.cell);
+		TestCells.drain(this.cell);
 		result.r1 = this.byRacingTurn;
-		result.r2 = this.recorder.handled;
+		result.r2 = this.recorder.handled.size();
 	}
 
 }

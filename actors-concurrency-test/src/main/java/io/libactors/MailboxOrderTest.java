@@ -22,26 +22,30 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @State
 public class MailboxOrderTest {
 
-	private final Cells.Recorder recorder = new Cells.Recorder();
+	private final TestCells.Recorder recorder = new TestCells.Recorder();
 
-	private final ActorCell cell = Cells.cell(this.recorder);
+	private final ActorCell cell = TestCells.cell(this.recorder);
 
 	@Actor
 	public void first() {
-		this.cell.tell(new Cells.Item(1));
-		this.cell.tell(new Cells.Item(2));
+		this.cell.tell(new TestCells.Item(1));
+		this.cell.tell(new TestCells.Item(2));
 	}
 
 	@Actor
 	public void second() {
-		this.cell.tell(new Cells.Item(3));
-		this.cell.tell(new Cells.Item(4));
+		this.cell.tell(new TestCells.Item(3));
+		this.cell.tell(new TestCells.Item(4));
 	}
 
 	@Arbiter
 	public void arbiter(I_Result result) {
-		Cells.drain(this.cell);
-		result.r1 = this.recorder.order;
+		TestCells.drain(this.cell);
+		int order = 0;
+		for (int n : this.recorder.handled) {
+			order = order * 10 + n;
+		}
+		result.r1 = order;
 	}
 
 }

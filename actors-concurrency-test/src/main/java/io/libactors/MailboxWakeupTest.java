@@ -23,17 +23,17 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @State
 public class MailboxWakeupTest {
 
-	private final Cells.Recorder recorder = new Cells.Recorder();
+	private final TestCells.Recorder recorder = new TestCells.Recorder();
 
-	private final ActorCell cell = Cells.cell(this.recorder);
+	private final ActorCell cell = TestCells.cell(this.recorder);
 
 	public MailboxWakeupTest() {
-		this.cell.tell(new Cells.Item(1));
+		this.cell.tell(new TestCells.Item(1));
 	}
 
 	@Actor
 	public void sender() {
-		this.cell.tell(new Cells.Item(2));
+		this.cell.tell(new TestCells.Item(2));
 	}
 
 	@Actor
@@ -43,8 +43,8 @@ public class MailboxWakeupTest {
 
 	@Arbiter
 	public void arbiter(II_Result result) {
-		result.r1 = this.recorder.handled;
-		result.r2 = Cells.scheduled(this.cell) ? 1 : 0;
+		result.r1 = this.recorder.handled.size();
+		result.r2 = TestCells.scheduled(this.cell) ? 1 : 0;
 	}
 
 }
