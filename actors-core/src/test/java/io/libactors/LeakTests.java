@@ -1,0 +1,82 @@
+package io.libactors;
+
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Ten thousand actors come and go: nothing they used stays behind. */
+class LeakTests {
+
+	record Ping() implements Message {
+	}
+
+	record Beat() implements Message {
+	}
+
+	record Note() implements Message {
+	}
+
+	static class Visitor implements Actor {
+
+		@Override
+		public void initialize(Context context) {
+			context.timers().startPeriodic("beat", Duration.ofMinutes(1), new Beat());
+		}
+
+		@MessageHandler
+		String onPing(Context context, Ping ping) {
+			context.actlet(() -> null);
+			return "pong";
+		}
+
+		@MessageHandler
+		void onBeat(Beat beat) {
+		}
+
+		@MessageHandler
+		void onNote(Note note) {
+		}
+
+	}
+
+	@Test
+	void tenThousandCreateAndStopCyclesLeaveNoThreadsTimersAsksActorsOrInstances() throws Exception {
+		Core core = Core.create();
+		core.createActor("warm-up", new Visitor()).ask(new Ping(), String.class).get(5, TimeUnit.SECONDS);
+		core.publish(new Note());
+		// Pools grow to what concurrent demand needs in the first thousand cycles, then no more.
+		int[] threadsAfterWarmUp = { Integer.MAX_VALUE };
+		List<WeakReference<Visitor>> samples = new ArrayList<>();
+		for (int i = 0; i < 10_000; i++) {
+			if (i == 1_000) {
+				threadsAfterWarmUp[0] = Thread.activeCount();
+			}
+			Visitor visitor = new Visitor();
+			if (i % 100 == 0) {
+				samples.add(new WeakReference<>(visitor));
+			}
+			ActorProxy<Visitor> proxy = core.createActor("visitor-" + i, visitor);
+			assertThat(proxy.ask(new Ping(), String.class).get(5, TimeUnit.SECONDS)).isEqualTo("pong");
+			proxy.stop().get(5, TimeUnit.SECONDS);
+		}
+		assertThat(core.actorCount()).isEqualTo(1);
+		// The timer queue holds ask timeouts and timers: only the warm-up actor's own timer is left.
+		assertThat(core.pendingAskTimeouts()).isEqualTo(1);
+		assertThat(core.deadLetterCount()).isZero();
+		await().until(() -> Thread.activeCount() <= threadsAfterWarmUp[0] + 2);
+		await().until(() -> {
+			System.gc();
+			return samples.stream().allMatch((sample) -> sample.get() == null);
+		});
+		core.publish(new Note());
+		assertThat(core.shutdown(Duration.ofSeconds(10))).isTrue();
+	}
+
+}
