@@ -4,7 +4,11 @@ import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,15 +52,18 @@ class LeakTests {
 
 	@Test
 	void tenThousandCreateAndStopCyclesLeaveNoThreadsTimersAsksActorsOrInstances() throws Exception {
-		Core core = Core.create();
+		// Executors of its own, so that only this core's threads are counted.
+		ExecutorService turns = Executors.newFixedThreadPool(2, named("leak-turn-"));
+		ExecutorService actlets = Executors.newCachedThreadPool(named("leak-actlet-"));
+		Core core = Core.builder().executor(turns).actletExecutor(actlets).build();
 		core.createActor("warm-up", new Visitor()).ask(new Ping(), String.class).get(5, TimeUnit.SECONDS);
 		core.publish(new Note());
 		// Pools grow to what concurrent demand needs in the first thousand cycles, then no more.
-		int[] threadsAfterWarmUp = { Integer.MAX_VALUE };
+		long[] threadsAfterWarmUp = { Long.MAX_VALUE };
 		List<WeakReference<Visitor>> samples = new ArrayList<>();
 		for (int i = 0; i < 10_000; i++) {
 			if (i == 1_000) {
-				threadsAfterWarmUp[0] = Thread.activeCount();
+				threadsAfterWarmUp[0] = threads();
 			}
 			Visitor visitor = new Visitor();
 			if (i % 100 == 0) {
@@ -70,13 +77,25 @@ class LeakTests {
 		// The timer queue holds ask timeouts and timers: only the warm-up actor's own timer is left.
 		assertThat(core.pendingAskTimeouts()).isEqualTo(1);
 		assertThat(core.deadLetterCount()).isZero();
-		await().until(() -> Thread.activeCount() <= threadsAfterWarmUp[0] + 2);
+		await().until(() -> threads() <= threadsAfterWarmUp[0] + 2);
 		await().until(() -> {
 			System.gc();
 			return samples.stream().allMatch((sample) -> sample.get() == null);
 		});
 		core.publish(new Note());
 		assertThat(core.shutdown(Duration.ofSeconds(10))).isTrue();
+		turns.shutdown();
+		actlets.shutdown();
+	}
+
+	private static ThreadFactory named(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (task) -> new Thread(task, prefix + count.incrementAndGet());
+	}
+
+	private static long threads() {
+		return Thread.getAllStackTraces().keySet().stream().filter((thread) -> thread.getName().startsWith("leak-"))
+			.count();
 	}
 
 }
