@@ -52,9 +52,9 @@ class LeakTests {
 
 	@Test
 	void tenThousandCreateAndStopCyclesLeaveNoThreadsTimersAsksActorsOrInstances() throws Exception {
-		// Executors of its own, so that only this core's threads are counted.
+		// Bounded executors of its own: any thread the core made per actor would show up here.
 		ExecutorService turns = Executors.newFixedThreadPool(2, named("leak-turn-"));
-		ExecutorService actlets = Executors.newCachedThreadPool(named("leak-actlet-"));
+		ExecutorService actlets = Executors.newFixedThreadPool(2, named("leak-actlet-"));
 		Core core = Core.builder().executor(turns).actletExecutor(actlets).build();
 		core.createActor("warm-up", new Visitor()).ask(new Ping(), String.class).get(5, TimeUnit.SECONDS);
 		core.publish(new Note());
