@@ -8,6 +8,7 @@ import io.libactors.Context;
 import io.libactors.Core;
 import io.libactors.MessageTracer;
 import io.libactors.spring.ActorBeanRegistrar;
+import io.libactors.spring.ActorJsonMapper;
 import io.libactors.spring.ActorLifecycle;
 import io.libactors.spring.SpringActorTemplates;
 import io.libactors.spring.SpringTimerScheduler;
@@ -15,21 +16,25 @@ import io.libactors.spring.SpringTimerScheduler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.TaskScheduler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Actors as beans: a {@link Core} configured from {@code actors.*}, every
  * {@code @ActorComponent} registered, and a lifecycle that starts the actors after refresh and
  * drains them on close.
  */
-@AutoConfiguration(after = { TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class })
+@AutoConfiguration(after = { TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class },
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @EnableConfigurationProperties(ActorsProperties.class)
 public final class ActorsAutoConfiguration {
 
@@ -68,7 +73,8 @@ public final class ActorsAutoConfiguration {
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
 	Core actorsCore(ActorsProperties properties, Environment environment, ObjectProvider<Context> context,
-			ObjectProvider<ActorMonitor> monitors, ObjectProvider<MessageTracer> tracer, SpringTimerScheduler timers,
+			ObjectProvider<ActorMonitor> monitors, ObjectProvider<MessageTracer> tracer,
+			ObjectProvider<ActorJsonMapper> jsonMapper, SpringTimerScheduler timers,
 			ConfigurableListableBeanFactory beanFactory, ActorBeanRegistrar registrar) {
 		Boolean virtual = properties.getDispatcher().getVirtualThreads();
 		if (virtual == null) {
@@ -92,6 +98,7 @@ public final class ActorsAutoConfiguration {
 		}
 		monitors.orderedStream().forEach(builder::monitor);
 		tracer.ifUnique(builder::tracer);
+		jsonMapper.ifAvailable((holder) -> builder.jsonMapper(holder.mapper()));
 		return builder.build();
 	}
 
@@ -107,6 +114,22 @@ public final class ActorsAutoConfiguration {
 					+ "spring.lifecycle.timeout-per-shutdown-phase (" + phaseTimeout + "), or the drain is cut short.");
 		}
 		return new ActorLifecycle(core, beanFactory, registrar, Duration.ofSeconds(60), shutdown);
+	}
+
+	/** Where Boot's Jackson support is present: a mapper built with the application's customizers. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer")
+	static class JsonConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ActorJsonMapper actorJsonMapper(
+				ObjectProvider<org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer> customizers) {
+			JsonMapper.Builder builder = JsonMapper.builder();
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return new ActorJsonMapper(builder.build());
+		}
+
 	}
 
 }
