@@ -78,8 +78,10 @@ class DeliveryStressTests {
 
 	@Test
 	void tellFromManySendersLosesNothingAndKeepsEachSendersOrder() throws Exception {
-		int senders = 16;
-		int perSender = 50_000;
+		// 16 x 50,000 on every build; 64 x 100,000 with -Pstress.
+		boolean stress = Boolean.getBoolean("actors.stress");
+		int senders = stress ? 64 : 16;
+		int perSender = stress ? 100_000 : 50_000;
 		ActorProxy<OrderChecker> checker = this.core.createActor("checker", new OrderChecker(senders));
 		runSenders(senders, (sender) -> {
 			for (int i = 0; i < perSender; i++) {
