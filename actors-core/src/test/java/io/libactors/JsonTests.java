@@ -119,6 +119,16 @@ class JsonTests {
 			.withMessageContaining("refused");
 	}
 
+	@Test
+	void theCodecRefusesDocumentsNestedTooDeepWithoutEchoingThem() {
+		this.core.createActor("simple", new Simple());
+		String deep = "{\"type\":\"Transfer\",\"message\":" + "[".repeat(5_000) + "\"secret\"" + "]".repeat(5_000)
+				+ "}";
+		assertThatExceptionOfType(ActorException.class).isThrownBy(() -> this.core.envelopeCodec().read(deep))
+			.withMessageContaining("nesting depth")
+			.withMessageNotContaining("secret");
+	}
+
 	static volatile boolean CANARY_LOADED;
 
 	static final class Canary implements Message {
