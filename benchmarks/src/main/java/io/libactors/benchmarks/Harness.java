@@ -14,6 +14,7 @@ abstract class Harness implements AutoCloseable {
 		return switch (system) {
 			case "libactors" -> new LibactorsHarness(false);
 			case "libactors-metrics" -> new LibactorsHarness(true);
+			case "libactors-tracing" -> LibactorsHarness.traced();
 			case "spring" -> new SpringHarness(false);
 			case "spring-metrics" -> new SpringHarness(true);
 			case "pekko-default" -> new PekkoHarness(false);

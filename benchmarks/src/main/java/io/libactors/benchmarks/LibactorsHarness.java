@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
 
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import io.libactors.Actor;
 import io.libactors.ActorProxy;
@@ -13,6 +15,7 @@ import io.libactors.Core;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
 import io.libactors.spring.actuate.ActorMeters;
+import io.libactors.spring.actuate.ActorObservations;
 
 /** libactors in plain Java, with or without Micrometer meters. */
 final class LibactorsHarness extends Harness {
@@ -50,11 +53,18 @@ final class LibactorsHarness extends Harness {
 	private final Core core;
 
 	LibactorsHarness(boolean metrics) {
-		Core.Builder builder = Core.builder();
-		if (metrics) {
-			builder.monitor(new ActorMeters(new SimpleMeterRegistry()));
-		}
+		this(metrics ? Core.builder().monitor(new ActorMeters(new SimpleMeterRegistry())) : Core.builder());
+	}
+
+	private LibactorsHarness(Core.Builder builder) {
 		this.core = builder.build();
+	}
+
+	/** An observation per message, timed into a meter registry, as Boot's actuator sets it up. */
+	static LibactorsHarness traced() {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+		return new LibactorsHarness(Core.builder().tracer(new ActorObservations(registry)));
 	}
 
 	@Override

@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Report {
 
-	private static final List<String> SYSTEMS = List.of("libactors", "libactors-metrics", "spring", "spring-metrics",
-			"pekko-default", "pekko-tuned", "bare");
+	private static final List<String> SYSTEMS = List.of("libactors", "libactors-metrics", "libactors-tracing", "spring",
+			"spring-metrics", "pekko-default", "pekko-tuned", "bare");
 
 	private Report() {
 	}

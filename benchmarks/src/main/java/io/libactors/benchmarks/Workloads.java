@@ -46,8 +46,8 @@ public class Workloads {
 	@Fork(1)
 	public static class Tell {
 
-		@Param({ "libactors", "libactors-metrics", "spring", "spring-metrics", "pekko-default", "pekko-tuned",
-				"bare" })
+		@Param({ "libactors", "libactors-metrics", "libactors-tracing", "spring", "spring-metrics", "pekko-default",
+				"pekko-tuned", "bare" })
 		public String system;
 
 		private Harness harness;
@@ -96,7 +96,7 @@ public class Workloads {
 	@Fork(1)
 	public static class PingPong {
 
-		@Param({ "libactors", "pekko-default", "pekko-tuned", "bare" })
+		@Param({ "libactors", "libactors-tracing", "pekko-default", "pekko-tuned", "bare" })
 		public String system;
 
 		private Harness harness;

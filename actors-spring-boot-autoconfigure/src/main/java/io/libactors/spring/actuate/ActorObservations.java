@@ -55,6 +55,10 @@ public class ActorObservations implements MessageTracer {
 					observation.error(error);
 				}
 				observation.stop();
+				// Handlers have read the parent by now. Letting go of it keeps a conversation
+				// between actors (each message the child of the last) from holding its whole
+				// history in memory.
+				observation.getContext().setParentObservation(null);
 			}
 
 		};
