@@ -37,6 +37,32 @@ public class Workloads {
 
 	static final int SPAWNS = 1_000;
 
+	/** A workload's harness: opened on the system of the {@code system} parameter, closed after. */
+	@State(Scope.Benchmark)
+	public abstract static class OnOneSystem {
+
+		Harness harness;
+
+		/** The value of the subclass's {@code system} parameter. */
+		abstract String system();
+
+		@Setup(Level.Trial)
+		public void openHarness() {
+			this.harness = Harness.of(system());
+			prepare();
+		}
+
+		/** Sets up the workload's actors once the harness is open. */
+		void prepare() {
+		}
+
+		@TearDown(Level.Trial)
+		public void closeHarness() {
+			this.harness.close();
+		}
+
+	}
+
 	/** One sender tells one actor a million messages; the score is messages per second. */
 	@State(Scope.Benchmark)
 	@BenchmarkMode(Mode.Throughput)
@@ -44,13 +70,16 @@ public class Workloads {
 	@Warmup(iterations = 3, time = 1)
 	@Measurement(iterations = 5, time = 1)
 	@Fork(1)
-	public static class Tell {
+	public static class Tell extends OnOneSystem {
 
 		@Param({ "libactors", "libactors-metrics", "libactors-tracing", "spring", "spring-metrics", "pekko-default",
 				"pekko-tuned", "bare" })
 		public String system;
 
-		private Harness harness;
+		@Override
+		String system() {
+			return this.system;
+		}
 
 		private Harness.Ref actor;
 
@@ -58,20 +87,14 @@ public class Workloads {
 
 		private volatile CountDownLatch done;
 
-		@Setup(Level.Trial)
-		public void setUp() {
-			this.harness = Harness.of(this.system);
+		@Override
+		void prepare() {
 			this.actor = this.harness.spawn("counter", (n) -> {
 				if (++this.received == TELLS) {
 					this.received = 0;
 					this.done.countDown();
 				}
 			});
-		}
-
-		@TearDown(Level.Trial)
-		public void tearDown() {
-			this.harness.close();
 		}
 
 		@Benchmark
@@ -94,20 +117,22 @@ public class Workloads {
 	@Warmup(iterations = 3, time = 1)
 	@Measurement(iterations = 5, time = 1)
 	@Fork(1)
-	public static class PingPong {
+	public static class PingPong extends OnOneSystem {
 
 		@Param({ "libactors", "libactors-tracing", "pekko-default", "pekko-tuned", "bare" })
 		public String system;
 
-		private Harness harness;
+		@Override
+		String system() {
+			return this.system;
+		}
 
 		private final Harness.Ref[] pair = new Harness.Ref[2];
 
 		private volatile CountDownLatch done;
 
-		@Setup(Level.Trial)
-		public void setUp() {
-			this.harness = Harness.of(this.system);
+		@Override
+		void prepare() {
 			this.pair[0] = this.harness.spawn("ping", (n) -> {
 				if (n <= 0) {
 					this.done.countDown();
@@ -117,11 +142,6 @@ public class Workloads {
 				}
 			});
 			this.pair[1] = this.harness.spawn("pong", (n) -> this.pair[0].tell(n - 1));
-		}
-
-		@TearDown(Level.Trial)
-		public void tearDown() {
-			this.harness.close();
 		}
 
 		@Benchmark
@@ -142,12 +162,15 @@ public class Workloads {
 	@Warmup(iterations = 2, time = 1)
 	@Measurement(iterations = 5, time = 1)
 	@Fork(1)
-	public static class FanOut {
+	public static class FanOut extends OnOneSystem {
 
 		@Param({ "libactors", "spring", "pekko-default", "pekko-tuned", "bare" })
 		public String system;
 
-		private Harness harness;
+		@Override
+		String system() {
+			return this.system;
+		}
 
 		private final List<Harness.Ref> actors = new ArrayList<>();
 
@@ -155,9 +178,8 @@ public class Workloads {
 
 		private volatile CountDownLatch done;
 
-		@Setup(Level.Trial)
-		public void setUp() {
-			this.harness = Harness.of(this.system);
+		@Override
+		void prepare() {
 			for (int i = 0; i < FAN_OUT_ACTORS; i++) {
 				int[] received = new int[1];
 				this.actors.add(this.harness.spawn("fan-" + i, (n) -> {
@@ -169,11 +191,6 @@ public class Workloads {
 					}
 				}));
 			}
-		}
-
-		@TearDown(Level.Trial)
-		public void tearDown() {
-			this.harness.close();
 		}
 
 		@Benchmark
@@ -199,26 +216,23 @@ public class Workloads {
 	@Warmup(iterations = 3, time = 1)
 	@Measurement(iterations = 5, time = 1)
 	@Fork(1)
-	public static class Ask {
+	public static class Ask extends OnOneSystem {
 
 		@Param({ "libactors", "pekko-default", "pekko-tuned", "bare" })
 		public String system;
 
-		private Harness harness;
+		@Override
+		String system() {
+			return this.system;
+		}
 
 		private Harness.Asker asker;
 
 		private int next;
 
-		@Setup(Level.Trial)
-		public void setUp() {
-			this.harness = Harness.of(this.system);
+		@Override
+		void prepare() {
 			this.asker = this.harness.asker("answerer");
-		}
-
-		@TearDown(Level.Trial)
-		public void tearDown() {
-			this.harness.close();
 		}
 
 		@Benchmark
@@ -235,24 +249,17 @@ public class Workloads {
 	@Warmup(iterations = 3, time = 1)
 	@Measurement(iterations = 5, time = 1)
 	@Fork(1)
-	public static class SpawnAndStop {
+	public static class SpawnAndStop extends OnOneSystem {
 
 		@Param({ "libactors", "spring", "pekko-default", "pekko-tuned", "bare" })
 		public String system;
 
-		private Harness harness;
+		@Override
+		String system() {
+			return this.system;
+		}
 
 		private long generation;
-
-		@Setup(Level.Trial)
-		public void setUp() {
-			this.harness = Harness.of(this.system);
-		}
-
-		@TearDown(Level.Trial)
-		public void tearDown() {
-			this.harness.close();
-		}
 
 		@Benchmark
 		@OperationsPerInvocation(SPAWNS)
