@@ -1,6 +1,7 @@
 package io.libactors;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,71 +25,44 @@ final class MonitorChain implements ActorMonitor {
 
 	@Override
 	public void started(ActorProxy<?> actor, @Nullable String template) {
-		for (ActorMonitor monitor : this.monitors) {
-			try {
-				monitor.started(actor, template);
-			}
-			catch (RuntimeException ex) {
-				failed(monitor, ex);
-			}
-		}
+		each((monitor) -> monitor.started(actor, template));
 	}
 
 	@Override
 	public void stopped(ActorProxy<?> actor, @Nullable String template, boolean failed) {
-		for (ActorMonitor monitor : this.monitors) {
-			try {
-				monitor.stopped(actor, template, failed);
-			}
-			catch (RuntimeException ex) {
-				failed(monitor, ex);
-			}
-		}
+		each((monitor) -> monitor.stopped(actor, template, failed));
 	}
 
 	@Override
 	public void handlerAdded(ActorProxy<?> actor, @Nullable String template, Class<?> messageType,
 			HandlerCounts counts) {
-		for (ActorMonitor monitor : this.monitors) {
-			try {
-				monitor.handlerAdded(actor, template, messageType, counts);
-			}
-			catch (RuntimeException ex) {
-				failed(monitor, ex);
-			}
-		}
+		each((monitor) -> monitor.handlerAdded(actor, template, messageType, counts));
 	}
 
 	@Override
 	public void handlerFailed(ActorProxy<?> actor, @Nullable String template, Class<?> messageType,
 			Throwable error) {
-		for (ActorMonitor monitor : this.monitors) {
-			try {
-				monitor.handlerFailed(actor, template, messageType, error);
-			}
-			catch (RuntimeException ex) {
-				failed(monitor, ex);
-			}
-		}
+		each((monitor) -> monitor.handlerFailed(actor, template, messageType, error));
 	}
 
 	@Override
 	public void deadLetter(String reason) {
-		for (ActorMonitor monitor : this.monitors) {
-			try {
-				monitor.deadLetter(reason);
-			}
-			catch (RuntimeException ex) {
-				failed(monitor, ex);
-			}
-		}
+		each((monitor) -> monitor.deadLetter(reason));
 	}
 
-	private void failed(ActorMonitor monitor, RuntimeException ex) {
-		int held = this.log.acquire();
-		if (held >= 0) {
-			logger.warn("Monitor {} threw {}{}", monitor.getClass().getName(), ex.getClass().getName(),
-					(held > 0) ? " (" + held + " more not logged)" : "", ex);
+	/** Never on the per-message path: creation, stop, first use of a handler, failures, dead letters. */
+	private void each(Consumer<ActorMonitor> call) {
+		for (ActorMonitor monitor : this.monitors) {
+			try {
+				call.accept(monitor);
+			}
+			catch (RuntimeException ex) {
+				int held = this.log.acquire();
+				if (held >= 0) {
+					logger.warn("Monitor {} threw {}{}", monitor.getClass().getName(), ex.getClass().getName(),
+							(held > 0) ? " (" + held + " more not logged)" : "", ex);
+				}
+			}
 		}
 	}
 

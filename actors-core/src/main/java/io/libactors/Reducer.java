@@ -1,6 +1,7 @@
 package io.libactors;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -63,7 +64,7 @@ public final class Reducer<S> implements StatefulActor<S> {
 
 	/** The message types this reducer takes. */
 	Set<Class<?>> handledTypes() {
-		Set<Class<?>> types = new java.util.LinkedHashSet<>(this.reducers.keySet());
+		Set<Class<?>> types = new LinkedHashSet<>(this.reducers.keySet());
 		types.addAll(this.replies.keySet());
 		return types;
 	}

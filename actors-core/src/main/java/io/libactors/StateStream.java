@@ -22,8 +22,6 @@ final class StateStream {
 	/** The last state published; the turn's alone. */
 	private @Nullable Object last;
 
-	private volatile boolean completed;
-
 	/** From the turn: a new subscriber, which gets the current state whatever came before. */
 	void welcome(Subscription subscription, Object state) {
 		this.last = state;
@@ -42,14 +40,9 @@ final class StateStream {
 
 	/** The actor stopped: every stream completes once its subscriber has the last state. */
 	void complete() {
-		this.completed = true;
 		for (Subscription subscription : this.subscriptions) {
 			subscription.complete();
 		}
-	}
-
-	boolean isCompleted() {
-		return this.completed;
 	}
 
 	Subscription add(Flow.Subscriber<?> subscriber) {
