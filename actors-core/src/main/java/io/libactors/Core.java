@@ -119,8 +119,11 @@ public final class Core {
 
 	private final ConcurrentHashMap<Class<?>, Router> routers = new ConcurrentHashMap<>();
 
-	/** Logical name to message type, for {@link EnvelopeCodec}: every type a registered actor handles. */
-	private final ConcurrentHashMap<String, Class<? extends Message>> messageTypes = new ConcurrentHashMap<>();
+	/**
+	 * Logical name to the message types of that simple name, for {@link EnvelopeCodec}: every
+	 * type a registered actor handles, except the framework's own.
+	 */
+	private final ConcurrentHashMap<String, Set<Class<? extends Message>>> messageTypes = new ConcurrentHashMap<>();
 
 	private final DeadLetterOffice deadLetters = new DeadLetterOffice(this);
 
@@ -231,10 +234,12 @@ public final class Core {
 
 	/**
 	 * A proxy for {@code name}. If no such actor exists yet, the proxy buffers up to 1,000
-	 * messages, delivered in order when it is created, and binds to that actor.
+	 * messages, delivered in order when it is created, and binds to that actor. It never creates
+	 * the actor itself.
+	 * @throws ActorNameException for a name no actor could have
 	 */
 	public ActorProxy<?> proxy(String name) {
-		Objects.requireNonNull(name, "name must not be null");
+		validateName(name);
 		Object found = this.registry.computeIfAbsent(name, PendingActor::new);
 		return (found instanceof ActorCell cell) ? cell : new LazyProxy(this, (PendingActor) found);
 	}
@@ -242,6 +247,7 @@ public final class Core {
 	/** Sends {@code message} to every actor that handles its type (or a supertype of it). */
 	public void publish(Message message) {
 		Objects.requireNonNull(message, "message must not be null");
+		refuseReserved(message);
 		if (!publishInternal(message)) {
 			this.deadLetters.unhandledPublication(message);
 		}
@@ -642,9 +648,11 @@ public final class Core {
 			}
 		}
 		for (Handler handler : router.handlers) {
-			@SuppressWarnings("unchecked")
-			Class<? extends Message> type = (Class<? extends Message>) handler.messageType;
-			this.messageTypes.putIfAbsent(handler.messageName, type);
+			if (!MessageTypeCheck.isFrameworkType(handler.messageType)) {
+				@SuppressWarnings("unchecked")
+				Class<? extends Message> type = (Class<? extends Message>) handler.messageType;
+				this.messageTypes.computeIfAbsent(handler.messageName, (name) -> ConcurrentHashMap.newKeySet()).add(type);
+			}
 		}
 		return router;
 	}
@@ -720,10 +728,14 @@ public final class Core {
 	}
 
 	private static @Nullable ActorCell sender(Message message) {
+		refuseReserved(message);
+		return ActorCell.current();
+	}
+
+	private static void refuseReserved(Message message) {
 		if (message instanceof ShutdownMessage) {
 			throw new IllegalArgumentException("ShutdownMessage is sent by the runtime only: call stop() on the proxy.");
 		}
-		return ActorCell.current();
 	}
 
 	private Message checked(Message message) {

@@ -2,8 +2,11 @@ package io.libactors;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -25,9 +28,9 @@ public final class EnvelopeCodec {
 
 	private final JsonMapper mapper;
 
-	private final Map<String, Class<? extends Message>> types;
+	private final Map<String, Set<Class<? extends Message>>> types;
 
-	EnvelopeCodec(JsonMapper mapper, Map<String, Class<? extends Message>> types) {
+	EnvelopeCodec(JsonMapper mapper, Map<String, Set<Class<? extends Message>>> types) {
 		this.mapper = mapper;
 		this.types = types;
 	}
@@ -58,12 +61,7 @@ public final class EnvelopeCodec {
 		}
 		try {
 			JsonNode node = this.mapper.readTree(bytes);
-			String typeName = text(node, "type");
-			Class<? extends Message> type = (typeName != null) ? this.types.get(typeName) : null;
-			if (type == null) {
-				throw new ActorException("Envelope names message type '" + typeName + "', which no registered actor "
-						+ "handles; only registered types are read.");
-			}
+			Class<? extends Message> type = registeredType(text(node, "type"));
 			Message message = this.mapper.treeToValue(node.get("message"), type);
 			String timestamp = text(node, "timestamp");
 			return new Envelope(Objects.requireNonNull(text(node, "id"), "id"), text(node, "sender"),
@@ -73,6 +71,21 @@ public final class EnvelopeCodec {
 		catch (JacksonException | NullPointerException | java.time.format.DateTimeParseException ex) {
 			throw new ActorException("Envelope cannot be read: " + ex.getMessage(), ex);
 		}
+	}
+
+	private Class<? extends Message> registeredType(@Nullable String name) {
+		Set<Class<? extends Message>> found = (name != null) ? this.types.get(name) : null;
+		if (found == null || found.isEmpty()) {
+			throw new ActorException("Envelope names message type '" + name + "', which no registered actor "
+					+ "handles; only registered types are read.");
+		}
+		List<Class<? extends Message>> candidates = List.copyOf(found);
+		if (candidates.size() > 1) {
+			throw new ActorException("Envelope names message type '" + name + "', which "
+					+ candidates.stream().map(Class::getName).sorted().collect(Collectors.joining(" and "))
+					+ " share; give one of them another simple name.");
+		}
+		return candidates.get(0);
 	}
 
 	private static @Nullable String text(JsonNode node, String field) {

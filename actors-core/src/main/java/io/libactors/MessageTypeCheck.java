@@ -31,6 +31,11 @@ final class MessageTypeCheck {
 		this.mapper = mapper;
 	}
 
+	/** Whether {@code type} is one of the framework's own messages, exempt from the check and the codec. */
+	static boolean isFrameworkType(Class<?> type) {
+		return FRAMEWORK_TYPES.contains(type);
+	}
+
 	/**
 	 * Checks the message type of a handler.
 	 * @throws HandlerRegistrationException naming the type, the property path and the fix

@@ -1,12 +1,14 @@
 package io.libactors;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,18 +52,48 @@ class SupervisionTests {
 
 	@Test
 	void resumeKeepsStateAndCountsFailuresExactlyUnderLoad() throws Exception {
-		ActorProxy<FailsEveryTenth> actor = this.core.createActor("resumer", new FailsEveryTenth());
-		DeliveryStressTests.runSenders(4, (sender) -> {
-			for (int i = 0; i < 25_000; i++) {
-				actor.tell(new Job(i));
-			}
-		});
-		assertThat(actor.ask(new Count(), Integer.class, Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS))
-			.isEqualTo(90_000);
+		List<String> errors;
+		try (LogCapture log = new LogCapture()) {
+			ActorProxy<FailsEveryTenth> actor = this.core.createActor("resumer", new FailsEveryTenth());
+			DeliveryStressTests.runSenders(4, (sender) -> {
+				for (int i = 0; i < 25_000; i++) {
+					actor.tell(new Job(i));
+				}
+			});
+			assertThat(actor.ask(new Count(), Integer.class, Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS))
+				.isEqualTo(90_000);
+			errors = log.lines(Level.INFO);
+		}
 		ActorInfo info = this.core.actor("resumer").orElseThrow();
 		assertThat(info.failed()).isEqualTo(10_000);
 		assertThat(info.processed()).isEqualTo(90_001);
 		assertThat(info.state()).isEqualTo("RUNNING");
+		// ten lines per ten-second window, each naming actor, message type and exception class only
+		assertThat(errors).hasSizeBetween(1, 20)
+			.allSatisfy((line) -> assertThat(line).startsWith("Actor 'resumer' failed handling Job: "
+					+ "java.lang.IllegalStateException").doesNotContain("secret"));
+	}
+
+	static class RunsOutOfMemory implements Actor {
+
+		@MessageHandler
+		void onJob(Job job) {
+			throw new OutOfMemoryError("simulated");
+		}
+
+	}
+
+	@Test
+	void aVirtualMachineErrorStopsTheActorWhateverItsSupervision() throws Exception {
+		Supplier<RunsOutOfMemory> factory = RunsOutOfMemory::new;
+		ActorProxy<RunsOutOfMemory> actor = this.core.createActor("hungry", factory, Supervision.RESTART);
+		CompletableFuture<Void> asked = actor.ask(new Job(1), Void.class);
+		actor.tell(new Job(2));
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> asked.get(2, TimeUnit.SECONDS))
+			.withCauseInstanceOf(OutOfMemoryError.class);
+		await().atMost(Duration.ofSeconds(5)).until(() -> !actor.isAlive());
+		assertThat(this.core.deadLetterCount(DeadLetter.STOPPED)).isEqualTo(1);
+		assertThat(this.core.actors()).isEmpty();
 	}
 
 	@Test
