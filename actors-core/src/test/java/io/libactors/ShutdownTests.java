@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,8 +93,16 @@ class ShutdownTests {
 			}
 		}
 		long started = System.nanoTime();
-		assertThat(core.shutdown(Duration.ofMillis(500))).isFalse();
+		List<String> warnings;
+		try (LogCapture log = new LogCapture()) {
+			assertThat(core.shutdown(Duration.ofMillis(500))).isFalse();
+			warnings = log.lines(Level.WARN);
+		}
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+		assertThat(warnings).singleElement()
+			.satisfies((line) -> assertThat(line).startsWith("Actors did not stop within PT0.5S: still-queued "
+					+ "messages became dead letters (SHUTDOWN_TIMEOUT): ")
+				.contains("slow-0=", "slow-1=", "slow-2=", "slow-3="));
 		long timedOut = core.deadLetterCount(DeadLetter.SHUTDOWN_TIMEOUT);
 		assertThat(timedOut).isPositive();
 		assertThat(total.get() + timedOut).isEqualTo(20_000);

@@ -20,6 +20,9 @@ public class ActorsEndpoint {
 	/** Entries listed when the request names no {@code limit}. */
 	public static final int DEFAULT_LIMIT = 100;
 
+	/** The most entries one request lists, whatever its {@code limit}: an answer stays under a megabyte. */
+	public static final int MAX_LIMIT = 1_000;
+
 	private final Core core;
 
 	public ActorsEndpoint(Core core) {
@@ -27,12 +30,13 @@ public class ActorsEndpoint {
 	}
 
 	/**
-	 * {@code GET /actuator/actors[?limit=n]}: up to {@code limit} actors, deepest mailbox first,
-	 * then by name, with the number of live actors and of dead letters.
+	 * {@code GET /actuator/actors[?limit=n]}: up to {@code limit} actors (at most
+	 * {@link #MAX_LIMIT}), deepest mailbox first, then by name, with the number of live actors
+	 * and of dead letters.
 	 */
 	@ReadOperation
 	public ActorsReport actors(@Nullable Integer limit) {
-		int count = (limit != null) ? Math.max(0, limit) : DEFAULT_LIMIT;
+		int count = (limit != null) ? Math.min(Math.max(0, limit), MAX_LIMIT) : DEFAULT_LIMIT;
 		return new ActorsReport(this.core.busiest(count), this.core.actorCount(), this.core.deadLetterCount());
 	}
 
