@@ -68,6 +68,56 @@ class MailboxLincheckTests {
 	}
 
 	/**
+	 * {@code tell} racing {@code stop}: each message told ends handled or dead-lettered, exactly
+	 * one of the two, and the actor ends stopped however many stops race. Scenarios run one at a
+	 * time, so the test core's dead-letter count moves for this scenario only.
+	 */
+	public static class StoppingMailbox {
+
+		private final TestCells.Recorder recorder = new TestCells.Recorder();
+
+		private final ActorCell cell = TestCells.cell(this.recorder);
+
+		private final AtomicInteger told = new AtomicInteger();
+
+		private final long deadLettersBefore = TestCells.CORE.deadLetterCount();
+
+		private volatile boolean stopped;
+
+		@Operation
+		public void tell() {
+			this.cell.tell(new TestCells.Item(this.told.incrementAndGet()));
+		}
+
+		@Operation
+		public void stop() {
+			this.stopped = true;
+			this.cell.stop();
+		}
+
+		@Operation(nonParallelGroup = "turn")
+		public void turn() {
+			if (TestCells.scheduled(this.cell)) {
+				this.cell.run();
+			}
+		}
+
+		@Validate
+		public void everyMessageHandledOrDeadLetteredExactlyOnce() {
+			TestCells.drain(this.cell);
+			long deadLettered = TestCells.CORE.deadLetterCount() - this.deadLettersBefore;
+			if (this.recorder.handled.size() + deadLettered != this.told.get()) {
+				throw new IllegalStateException("Told " + this.told.get() + ", handled " + this.recorder.handled.size()
+						+ ", dead-lettered " + deadLettered);
+			}
+			if (this.stopped != (this.cell.state() == ActorCell.STOPPED)) {
+				throw new IllegalStateException("Stopped " + this.stopped + " but in state " + this.cell.state());
+			}
+		}
+
+	}
+
+	/**
 	 * A mailbox with the lost-wakeup bug the real one avoids: the turn goes idle after looking
 	 * at the queue, not before, so a message queued in between is left with no turn to come.
 	 */
@@ -126,6 +176,18 @@ class MailboxLincheckTests {
 	@Test
 	void stressRunsFindNoLostOrReorderedMessages() {
 		new StressOptions().iterations(10).invocationsPerIteration(1_000).threads(2).check(RealMailbox.class);
+	}
+
+	@Test
+	void tellRacingStopEndsHandledOrDeadLetteredExactlyOnce() {
+		new ModelCheckingOptions().iterations(8)
+			.invocationsPerIteration(100)
+			.threads(2)
+			.actorsPerThread(2)
+			.actorsBefore(1)
+			.actorsAfter(1)
+			.check(StoppingMailbox.class);
+		new StressOptions().iterations(10).invocationsPerIteration(1_000).threads(2).check(StoppingMailbox.class);
 	}
 
 	@Test
