@@ -125,6 +125,11 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		Node stub = new Node(null, null, null, null);
 		this.head = stub;
 		this.tail = stub;
+		if (!router.initializes) {
+			// nothing to run before the first message: running from the start saves a turn
+			this.initialized = true;
+			this.state = RUNNING;
+		}
 	}
 
 	static @Nullable ActorCell current() {

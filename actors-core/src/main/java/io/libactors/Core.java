@@ -567,8 +567,8 @@ public final class Core {
 		}
 		// Only types published at least once have a subscriber set (an idle actor pays for none).
 		// computeIfPresent waits for a set being built, whose scan may have missed this actor.
-		for (Class<?> type : router.handledTypes()) {
-			this.subscribers.computeIfPresent(type, (key, set) -> {
+		for (Handler handler : router.handlers) {
+			this.subscribers.computeIfPresent(handler.messageType, (key, set) -> {
 				set.add(cell);
 				return set;
 			});
@@ -576,7 +576,9 @@ public final class Core {
 		if (pending != null) {
 			pending.handOver(cell);
 		}
-		cell.schedule();
+		if (router.initializes) {
+			cell.schedule();
+		}
 		return (ActorProxy<A>) (ActorProxy<?>) cell;
 	}
 
@@ -604,8 +606,8 @@ public final class Core {
 
 	void unregister(ActorCell cell) {
 		this.registry.remove(cell.name(), cell);
-		for (Class<?> type : cell.router.handledTypes()) {
-			this.subscribers.computeIfPresent(type, (key, set) -> {
+		for (Handler handler : cell.router.handlers) {
+			this.subscribers.computeIfPresent(handler.messageType, (key, set) -> {
 				set.remove(cell);
 				return set;
 			});
@@ -665,7 +667,7 @@ public final class Core {
 		}
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
-			if (c == '/' || Character.isISOControl(c)) {
+			if (c == '/' || c < ' ' || (c >= 0x7f && c <= 0x9f)) {
 				throw new ActorNameException("Actor name '" + name.replaceAll("\\p{Cntrl}", "?")
 						+ "' must contain no '/' and no control characters.");
 			}

@@ -25,16 +25,29 @@ final class Router {
 
 	final Handler[] handlers;
 
+	/** Whether the actor class overrides {@link Actor#initialize}: if not, no turn is owed for it. */
+	final boolean initializes;
+
 	/** Subtypes seen at run time, resolved once. Values are {@link Handler} or {@link #NONE}. */
 	private final ConcurrentHashMap<Class<?>, Object> resolved = new ConcurrentHashMap<>();
 
 	Router(Class<?> actorClass, Map<Class<?>, Handler> exact) {
 		this.actorClass = actorClass;
 		this.exact = Map.copyOf(exact);
+		this.initializes = overridesInitialize(actorClass);
 		this.handlers = new Handler[exact.size()];
 		for (Handler handler : exact.values()) {
 			this.handlers[handler.index] = handler;
 			handler.router = this;
+		}
+	}
+
+	private static boolean overridesInitialize(Class<?> actorClass) {
+		try {
+			return actorClass.getMethod("initialize", Context.class).getDeclaringClass() != Actor.class;
+		}
+		catch (NoSuchMethodException ex) {
+			return true;
 		}
 	}
 
@@ -50,10 +63,6 @@ final class Router {
 	/** Whether a handler takes exactly this type. */
 	boolean handles(Class<?> type) {
 		return this.exact.containsKey(type);
-	}
-
-	Set<Class<?>> handledTypes() {
-		return Collections.unmodifiableSet(this.exact.keySet());
 	}
 
 	private Object resolve(Class<?> messageClass) {
