@@ -35,9 +35,7 @@ public class MailboxHandOverTest {
 
 	@Actor
 	public void turn() {
-		if (TestCells.scheduled(this.cell)) {
-			this.cell.run();
-		}
+		TestCells.runOwedTurn(this.cell);
 		this.byRacingTurn = this.recorder.handled.size();
 	}
 

@@ -49,9 +49,7 @@ class MailboxLincheckTests {
 		/** What the executor does with a turn it was given: run it. */
 		@Operation(nonParallelGroup = "turn")
 		public void turn() {
-			if (TestCells.scheduled(this.cell)) {
-				this.cell.run();
-			}
+			TestCells.runOwedTurn(this.cell);
 		}
 
 		@Validate
@@ -97,9 +95,7 @@ class MailboxLincheckTests {
 
 		@Operation(nonParallelGroup = "turn")
 		public void turn() {
-			if (TestCells.scheduled(this.cell)) {
-				this.cell.run();
-			}
+			TestCells.runOwedTurn(this.cell);
 		}
 
 		@Validate

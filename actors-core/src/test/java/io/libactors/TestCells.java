@@ -48,6 +48,13 @@ final class TestCells {
 		return cell.status == ActorCell.SCHEDULED;
 	}
 
+	/** Runs the turn owed, if one is: what the executor does with a turn it was given. */
+	static void runOwedTurn(ActorCell cell) {
+		if (scheduled(cell)) {
+			cell.run();
+		}
+	}
+
 	/** Runs the turns owed until none is: what the executor would have done. */
 	static void drain(ActorCell cell) {
 		while (scheduled(cell)) {
