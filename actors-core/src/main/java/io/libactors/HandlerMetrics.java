@@ -3,7 +3,7 @@ package io.libactors;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * Latency of one handler of one actor. Written only by the actor's turn (single writer, so
@@ -13,7 +13,8 @@ import org.HdrHistogram.Histogram;
  * and a reader copies the histogram after an acquire of the count, so it sees at least every
  * value counted by then (and maybe one being written, which only moves a percentile by one
  * sample). Its range is fixed (1 µs to an hour, longer clamped), so it never resizes under a
- * reader.
+ * reader. Its counts are ints (half the memory of longs): before any could overflow it starts
+ * afresh, so after about two billion messages the percentile covers the recent ones.
  */
 final class HandlerMetrics implements ActorMonitor.HandlerCounts {
 
@@ -37,8 +38,11 @@ final class HandlerMetrics implements ActorMonitor.HandlerCounts {
 
 	private static final long LONGEST_MICROS = 3_600_000_000L;
 
-	/** One significant digit in microseconds: about 3% error, about 4 KB. */
-	private final Histogram histogram = new Histogram(1, LONGEST_MICROS, 1);
+	/** Values the histogram takes before it starts afresh: no bucket's int count can overflow. */
+	private final long histogramLimit;
+
+	/** One significant digit in microseconds: about 3% error, about 2.5 KB. */
+	private final IntCountsHistogram histogram = new IntCountsHistogram(1, LONGEST_MICROS, 1);
 
 	private long count;
 
@@ -46,7 +50,18 @@ final class HandlerMetrics implements ActorMonitor.HandlerCounts {
 
 	private long maxNanos;
 
+	HandlerMetrics() {
+		this(Integer.MAX_VALUE);
+	}
+
+	HandlerMetrics(long histogramLimit) {
+		this.histogramLimit = histogramLimit;
+	}
+
 	void record(long nanos) {
+		if (this.histogram.getTotalCount() >= this.histogramLimit) {
+			this.histogram.reset();
+		}
 		this.histogram.recordValue(Math.min(LONGEST_MICROS, nanos / 1000));
 		if (nanos > this.maxNanos) {
 			MAX.setRelease(this, nanos);
