@@ -584,13 +584,11 @@ public final class Core {
 
 	private @Nullable PendingActor claim(String name, ActorCell cell, ActorOrigin origin, Actor actor) {
 		for (;;) {
-			Object existing = this.registry.get(name);
+			Object existing = this.registry.putIfAbsent(name, cell);
 			if (existing == null) {
-				if (this.registry.putIfAbsent(name, cell) == null) {
-					return null;
-				}
+				return null;
 			}
-			else if (existing instanceof PendingActor pending) {
+			if (existing instanceof PendingActor pending) {
 				if (this.registry.replace(name, pending, cell)) {
 					return pending;
 				}
