@@ -208,7 +208,12 @@ public final class Core {
 		return register(name, actor, origin, null);
 	}
 
-	/** Creates an actor whose instances (the first, and one per restart) come from {@code factory}. */
+	/**
+	 * Creates an actor whose instances (the first, and one per restart) come from {@code factory}.
+	 * A method reference or lambda needs its type spelled out, or the instance overload makes the
+	 * call ambiguous: {@code Supplier<Worker> factory = Worker::new; core.createActor("w", factory,
+	 * Supervision.RESTART)}.
+	 */
 	public <A extends Actor> ActorProxy<A> createActor(String name, Supplier<? extends A> factory,
 			Supervision supervision) {
 		Objects.requireNonNull(factory, "factory must not be null");
