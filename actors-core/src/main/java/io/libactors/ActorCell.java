@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * the head. The {@link #status} word guarantees at most one turn at a time: a producer that
  * finds the cell {@code IDLE} moves it to {@code SCHEDULED} and submits it; the turn, when it
  * runs out of mail or budget, sets {@code IDLE} and then looks at the queue again, so a message
- * linked in between is never left without a turn (the lost-wakeup race).
+ * linked in between is never left without a turn (the lost-wakeup race). {@code stop()} on an
+ * idle actor whose end runs no user code moves it to {@code ENDING} instead and ends it on the
+ * stopping thread, with the same hand-back.
  */
 final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, Runnable {
 
@@ -41,6 +43,9 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	static final int IDLE = 0;
 
 	static final int SCHEDULED = 1;
+
+	/** The stopping thread holds the turn to end the actor itself; see {@link #stop()}. */
+	static final int ENDING = 2;
 
 	static final int STARTING = 0;
 
@@ -200,8 +205,42 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			}
 		}
 		// The marker goes behind the mail already queued, like Pekko's PoisonPill.
-		enqueue(new Node(new ShutdownMessage(), null, null, null), true);
+		Node marker = new Node(new ShutdownMessage(), null, null, null);
+		link(marker, true);
+		if (this.status == IDLE && STATUS.compareAndSet(this, IDLE, ENDING)) {
+			if (terminatesHere(marker)) {
+				terminateHere();
+			}
+			else {
+				STATUS.setVolatile(this, SCHEDULED);
+				this.core.dispatch(this);
+			}
+		}
 		return terminationFuture();
+	}
+
+	/**
+	 * With the turn claimed: whether the marker is all there is to handle and ending runs no
+	 * user code (no ShutdownMessage handler, destroy callback, state observer or child), so the
+	 * stopping thread may end the actor itself rather than dispatch a turn for it. Not from
+	 * inside another actor's turn, which owns its thread's context.
+	 */
+	private boolean terminatesHere(Node marker) {
+		Set<ActorCell> children = this.children;
+		return this.head.next() == marker && this.initialized && this.hold == null && current() == null
+				&& this.origin.destroyer() == null && this.states == null && (children == null || children.isEmpty())
+				&& this.router.find(ShutdownMessage.class) == null;
+	}
+
+	private void terminateHere() {
+		Node marker = Objects.requireNonNull(poll());
+		try {
+			beginTermination();
+		}
+		finally {
+			marker.release(false);
+		}
+		endTurn();
 	}
 
 	@Override
@@ -269,6 +308,15 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	 * @return {@code false} when the bounded mailbox is full (nothing was queued)
 	 */
 	boolean enqueue(Node node, boolean ignoreCapacity) {
+		if (!link(node, ignoreCapacity)) {
+			return false;
+		}
+		schedule();
+		return true;
+	}
+
+	/** Links a node into the mailbox; the caller makes sure a turn will see it. */
+	private boolean link(Node node, boolean ignoreCapacity) {
 		int capacity = this.core.mailboxCapacity();
 		if (capacity > 0) {
 			// Only a bounded mailbox counts what comes in: it is one more atomic per message.
@@ -287,11 +335,10 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			}
 		}
 		node.receiver = this;
-		// The swap is a full fence: the status read below cannot pass it. The turn writes the
-		// status, then reads the tail (Dekker's pattern), so one of the two sees the other.
+		// The swap is a full fence: the caller's status read after it cannot pass it. The turn
+		// writes the status, then reads the tail (Dekker's pattern), so one of the two sees the other.
 		Node previous = (Node) TAIL.getAndSet(this, node);
 		previous.linkNext(node);
-		schedule();
 		return true;
 	}
 
@@ -379,6 +426,11 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			mdc.close();
 			enterTurn(outer);
 		}
+		endTurn();
+	}
+
+	/** Gives the turn up, unless mail came meanwhile: then another turn is owed. */
+	private void endTurn() {
 		STATUS.setVolatile(this, IDLE);
 		if (TAIL.getVolatile(this) != this.head && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
 			this.core.dispatch(this);

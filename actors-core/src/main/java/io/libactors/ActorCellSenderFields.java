@@ -12,7 +12,7 @@ abstract class ActorCellSenderFields {
 	/** Messages ever queued to a bounded mailbox. */
 	volatile long enqueued;
 
-	/** {@code IDLE} or {@code SCHEDULED}. */
+	/** {@code IDLE}, {@code SCHEDULED} or {@code ENDING}. */
 	volatile int status;
 
 	/** {@code STARTING} to {@code FAILED}; read by every sender, written rarely. */

@@ -188,6 +188,39 @@ class CoreTests {
 		assertThat(second.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS)).isZero();
 	}
 
+	static class Quiet implements Actor {
+
+		@MessageHandler
+		void onDeposit(Deposit deposit) {
+		}
+
+	}
+
+	static class Tidy implements Actor {
+
+		final CompletableFuture<Thread> shutdownThread = new CompletableFuture<>();
+
+		@MessageHandler
+		void onShutdown(ShutdownMessage shutdown) {
+			this.shutdownThread.complete(Thread.currentThread());
+		}
+
+	}
+
+	@Test
+	void stoppingAnIdleActorWhoseEndRunsNoUserCodeEndsItOnTheStoppingThread() throws Exception {
+		// an actor without initialize owes no turn at creation: it is idle from the start
+		ActorProxy<Quiet> quiet = this.core.createActor("quiet", new Quiet());
+		CompletableFuture<Void> stopped = quiet.stop();
+		assertThat(stopped).isCompleted();
+		assertThat(quiet.isAlive()).isFalse();
+		assertThat(this.core.find("quiet")).isEmpty();
+		Tidy state = new Tidy();
+		ActorProxy<Tidy> tidy = this.core.createActor("tidy", state);
+		tidy.stop().get(2, TimeUnit.SECONDS);
+		assertThat(state.shutdownThread.get()).isNotSameAs(Thread.currentThread());
+	}
+
 	@Test
 	void stopHandsShutdownMessageOnceAfterQueuedMail() throws Exception {
 		Account state = new Account();
