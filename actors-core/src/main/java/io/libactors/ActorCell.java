@@ -80,7 +80,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			TAIL = lookup.findVarHandle(ActorCellSenderFields.class, "tail", Node.class);
+			TAIL = lookup.findVarHandle(ActorCellSenderFields.class, "tail", Link.class);
 			STATUS = lookup.findVarHandle(ActorCellSenderFields.class, "status", int.class);
 			STATE = lookup.findVarHandle(ActorCellSenderFields.class, "state", int.class);
 			ENQUEUED = lookup.findVarHandle(ActorCellSenderFields.class, "enqueued", long.class);
@@ -99,7 +99,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	// away from what senders write, so that a busy actor's turn does not slow its senders.
 
 	/** Consumer side of the mailbox: the last node taken, now the queue's stub. */
-	private Node head;
+	private Link head;
 
 	/** Messages ever taken from the queue; written only by the turn. */
 	private volatile long dequeued;
@@ -122,14 +122,13 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 
 	private boolean failedStop;
 
-	private int actletCount;
 
 	ActorCell(Core core, String name, long incarnation, @Nullable ActorCell parent, ActorOrigin origin, Actor actor,
 			Router router) {
 		super(core, router, name, incarnation, parent, origin, actor);
-		Node stub = new Node(null, null, null, null);
-		this.head = stub;
-		this.tail = stub;
+		// the cell is the first link of its own mailbox: an actor that never had mail holds no node
+		this.head = this;
+		this.tail = this;
 		if (!router.initializes) {
 			// nothing to run before the first message: running from the start saves a turn
 			this.initialized = true;
@@ -270,10 +269,10 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			return (int) Math.max(0, this.enqueued - this.dequeued);
 		}
 		for (;;) {
-			Node node = this.head;
+			Link node = this.head;
 			int count = 0;
 			for (;;) {
-				Node next = node.next();
+				Link next = node.next();
 				if (next == null || count == Integer.MAX_VALUE) {
 					return count;
 				}
@@ -337,7 +336,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		node.receiver = this;
 		// The swap is a full fence: the caller's status read after it cannot pass it. The turn
 		// writes the status, then reads the tail (Dekker's pattern), so one of the two sees the other.
-		Node previous = (Node) TAIL.getAndSet(this, node);
+		Link previous = (Link) TAIL.getAndSet(this, node);
 		previous.linkNext(node);
 		return true;
 	}
@@ -438,8 +437,8 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	}
 
 	private @Nullable Node poll() {
-		Node head = this.head;
-		Node next = head.next();
+		Link head = this.head;
+		Link next = head.next();
 		if (next == null) {
 			if (TAIL.getVolatile(this) == head) {
 				return null;
@@ -450,15 +449,17 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		// No producer links to the old head any more. Unlinking it keeps a dead node that the
 		// GC has promoted from holding its young successors alive (and them theirs).
 		head.unlink();
-		next.sequence = this.dequeued;
+		// only the cell itself is never after another link
+		Node node = (Node) next;
+		node.sequence = this.dequeued;
 		DEQUEUED.setRelease(this, this.dequeued + 1);
-		return next;
+		return node;
 	}
 
 	/** A producer has swapped the tail but not linked its node yet: it will in a moment. */
-	private static Node awaitLink(Node head) {
+	private static Link awaitLink(Link head) {
 		for (int spins = 0;; spins++) {
-			Node next = head.next();
+			Link next = head.next();
 			if (next != null) {
 				return next;
 			}
@@ -1011,7 +1012,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			actlets = new ConcurrentHashMap<>();
 			this.actlets = actlets;
 		}
-		String id = this.name + "#actlet-" + (++this.actletCount);
+		String id = this.name + "#actlet-" + this.core.nextActletNumber();
 		Map<String, Future<?>> registry = actlets;
 		java.util.concurrent.FutureTask<Void> future = new java.util.concurrent.FutureTask<>(() -> {
 			Message result;

@@ -4,10 +4,10 @@ package io.libactors;
  * The fields of an {@link ActorCell} that senders touch on every message: laid out first, apart
  * from the fields the actor's turn writes for every message (see {@link ActorCellColdFields}).
  */
-abstract class ActorCellSenderFields {
+abstract class ActorCellSenderFields extends Link {
 
 	/** Producer side of the mailbox; swapped by every sender. */
-	volatile Node tail;
+	volatile Link tail;
 
 	/** Messages ever queued to a bounded mailbox. */
 	volatile long enqueued;

@@ -131,6 +131,8 @@ public final class Core {
 
 	private final AtomicLong looseIds = new AtomicLong();
 
+	private final AtomicLong actletNumbers = new AtomicLong();
+
 	private final AtomicInteger state = new AtomicInteger(RUNNING);
 
 	private final AtomicReference<@Nullable CompletableFuture<Boolean>> shutdown = new AtomicReference<>();
@@ -836,6 +838,11 @@ public final class Core {
 	/** What the envelope ids of one actor incarnation start with. */
 	String idPrefix(long incarnation) {
 		return this.id + "-" + Long.toString(incarnation, 36) + "-";
+	}
+
+	/** Actlet ids are the owner's name and a number unique in this core. */
+	long nextActletNumber() {
+		return this.actletNumbers.incrementAndGet();
 	}
 
 	void dispatch(ActorCell cell) {

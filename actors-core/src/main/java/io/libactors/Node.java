@@ -1,7 +1,5 @@
 package io.libactors;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -11,21 +9,7 @@ import org.jspecify.annotations.Nullable;
  * public {@link Envelope} is built from it only when someone asks for it, so the hot path
  * allocates one object per message.
  */
-class Node {
-
-	private static final VarHandle NEXT;
-
-	static {
-		try {
-			NEXT = MethodHandles.lookup().findVarHandle(Node.class, "next", Node.class);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
-
-	@SuppressWarnings("unused") // accessed through NEXT
-	private volatile @Nullable Node next;
+class Node extends Link {
 
 	@Nullable Message message;
 
@@ -54,10 +38,6 @@ class Node {
 		this.timestamp = (message != null) ? System.currentTimeMillis() : 0L;
 	}
 
-	@Nullable Node next() {
-		return (Node) NEXT.getAcquire(this);
-	}
-
 	/**
 	 * Lets go of everything but the link once handled: the node may stay in the mailbox as its
 	 * stub for as long as the actor idles, and must not keep a message, a sender or a reply alive.
@@ -71,19 +51,6 @@ class Node {
 			this.ask = null;
 			this.trace = null;
 		}
-	}
-
-	/**
-	 * Links this node to itself once the turn has moved past it: it no longer keeps later
-	 * nodes alive, and a reader walking the mailbox sees that it fell behind.
-	 */
-	void unlink() {
-		NEXT.setRelease(this, this);
-	}
-
-	/** A release store: the turn finds the node from here once it sees the swapped tail. */
-	void linkNext(Node node) {
-		NEXT.setRelease(this, node);
 	}
 
 	Envelope envelope(String id, String receiver) {
