@@ -367,8 +367,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	void deliverActletResult(String actletId, @Nullable Message result, @Nullable Throwable error) {
 		Map<String, Future<?>> actlets = this.actlets;
 		if (actlets == null || actlets.remove(actletId) == null) {
-			this.core.countDroppedActletResult();
-			return;
+			return; // cancelled when its owner stopped, and counted then
 		}
 		Message message = result;
 		if (error != null) {
@@ -1033,16 +1032,19 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		return id;
 	}
 
+	/** Each actlet ends once: delivered, or cancelled and counted here (whoever removes it decides). */
 	private void cancelActlets() {
 		Map<String, Future<?>> actlets = this.actlets;
 		if (actlets != null) {
-			for (Future<?> future : actlets.values()) {
-				future.cancel(true);
-				this.core.countDroppedActletResult();
+			for (Map.Entry<String, Future<?>> actlet : actlets.entrySet()) {
+				if (actlets.remove(actlet.getKey(), actlet.getValue())) {
+					actlet.getValue().cancel(true);
+					this.core.countDroppedActletResult();
+				}
 			}
-			actlets.clear();
 		}
 	}
+
 
 	@Nullable Node currentNode() {
 		return this.current;

@@ -360,6 +360,11 @@ public final class Core {
 		return this.deadLetters.count(reason);
 	}
 
+	/** Actlets cancelled because their owner stopped, so far: their results, if any, are dropped. */
+	public long droppedActletResults() {
+		return this.droppedActletResults.sum();
+	}
+
 	/** A codec that reads back only the message types this core's actors handle. */
 	public EnvelopeCodec envelopeCodec() {
 		return new EnvelopeCodec(this.jsonMapper, this.messageTypes);

@@ -202,4 +202,63 @@ class TimersAndActletsTests {
 				new ActletFailed(failingId, IllegalStateException.class.getName(), "unreachable"));
 	}
 
+
+	record StartWork(int actlets) implements Message {
+	}
+
+	record WorkDone(int n) implements Message {
+	}
+
+	/** Starts actlets that wait for a release: half give up when interrupted, half ignore it. */
+	static class Delegator implements Actor {
+
+		static final CountDownLatch release = new CountDownLatch(1);
+
+		static final AtomicInteger started = new AtomicInteger();
+
+		static final AtomicInteger finished = new AtomicInteger();
+
+		@MessageHandler
+		void onStartWork(Context context, StartWork start) {
+			for (int i = 0; i < start.actlets(); i++) {
+				int n = i;
+				context.actlet(() -> {
+					started.incrementAndGet();
+					try {
+						if (n % 2 == 0) {
+							release.await();
+						}
+						else {
+							while (release.getCount() > 0) {
+								Thread.onSpinWait();
+							}
+						}
+						return new WorkDone(n);
+					}
+					finally {
+						finished.incrementAndGet();
+					}
+				});
+			}
+		}
+
+		@MessageHandler
+		void onWorkDone(WorkDone done) {
+			throw new IllegalStateException("no actlet result may arrive after its owner stopped");
+		}
+
+	}
+
+	@Test
+	void actletsStillRunningAtStopAreCancelledAndCountedOnceEach() throws Exception {
+		ActorProxy<Delegator> delegator = this.core.createActor("delegator", new Delegator());
+		delegator.ask(new StartWork(100), Void.class).get(2, TimeUnit.SECONDS);
+		await().until(() -> Delegator.started.get() == 100);
+		delegator.stop().get(2, TimeUnit.SECONDS);
+		Delegator.release.countDown();
+		await().until(() -> Delegator.finished.get() == 100);
+		assertThat(this.core.droppedActletResults()).isEqualTo(100);
+		assertThat(this.core.deadLetterCount()).isZero();
+	}
+
 }
