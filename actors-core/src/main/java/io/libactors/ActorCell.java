@@ -98,7 +98,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	// turn's own fields, written for every message, come after them, at least a cache line
 	// away from what senders write, so that a busy actor's turn does not slow its senders.
 
-	/** Consumer side of the mailbox: the last node taken, now the queue's stub. */
+	/** Consumer side of the mailbox: the last link taken (the cell itself until the first), now the stub. */
 	private Link head;
 
 	/** Messages ever taken from the queue; written only by the turn. */
@@ -121,7 +121,6 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	private boolean terminating;
 
 	private boolean failedStop;
-
 
 	ActorCell(Core core, String name, long incarnation, @Nullable ActorCell parent, ActorOrigin origin, Actor actor,
 			Router router) {
@@ -1044,7 +1043,6 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			}
 		}
 	}
-
 
 	@Nullable Node currentNode() {
 		return this.current;

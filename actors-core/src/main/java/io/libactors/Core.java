@@ -677,7 +677,7 @@ public final class Core {
 		}
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
-			if (c == '/' || c < ' ' || (c >= 0x7f && c <= 0x9f)) {
+			if (c == '/' || Character.isISOControl(c)) {
 				throw new ActorNameException("Actor name '" + name.replaceAll("\\p{Cntrl}", "?")
 						+ "' must contain no '/' and no control characters.");
 			}
