@@ -88,6 +88,12 @@ public final class Core {
 
 	private final int mailboxCapacity;
 
+	/** Most names (actors and proxies waiting for theirs) at once; 0 for no limit. */
+	private final int maxActors;
+
+	/** Names taken, counted only under a limit (no cost without one). */
+	private final AtomicInteger names = new AtomicInteger();
+
 	private final int throughput;
 
 	private final Supplier<? extends Context> contextSource;
@@ -146,6 +152,7 @@ public final class Core {
 	private Core(Builder builder) {
 		this.askTimeout = builder.askTimeout;
 		this.mailboxCapacity = builder.mailboxCapacity;
+		this.maxActors = builder.maxActors;
 		this.throughput = builder.throughput;
 		this.maxRestarts = builder.maxRestarts;
 		this.restartWindowNanos = builder.restartWindow.toNanos();
@@ -247,7 +254,20 @@ public final class Core {
 	 */
 	public ActorProxy<?> proxy(String name) {
 		validateName(name);
-		Object found = this.registry.computeIfAbsent(name, PendingActor::new);
+		Object found = this.registry.get(name);
+		if (found == null) {
+			if (!takeName()) {
+				throw nameLimit(name);
+			}
+			PendingActor created = new PendingActor(name);
+			found = this.registry.putIfAbsent(name, created);
+			if (found == null) {
+				found = created;
+			}
+			else {
+				releaseName();
+			}
+		}
 		return (found instanceof ActorCell cell) ? cell : new LazyProxy(this, (PendingActor) found);
 	}
 
@@ -436,7 +456,9 @@ public final class Core {
 		for (Object value : this.registry.values()) {
 			if (value instanceof PendingActor pending) {
 				pending.close(this.deadLetters);
-				this.registry.remove(pending.name, pending);
+				if (this.registry.remove(pending.name, pending)) {
+					releaseName();
+				}
 			}
 		}
 		awaitQuiescence(deadline);
@@ -596,9 +618,17 @@ public final class Core {
 
 	private @Nullable PendingActor claim(String name, ActorCell cell, ActorOrigin origin, Actor actor) {
 		for (;;) {
-			Object existing = this.registry.putIfAbsent(name, cell);
-			if (existing == null) {
-				return null;
+			boolean took = takeName();
+			Object existing = took ? this.registry.putIfAbsent(name, cell) : this.registry.get(name);
+			if (took) {
+				if (existing == null) {
+					return null;
+				}
+				releaseName();
+			}
+			else if (existing == null) {
+				origin.destroy(actor);
+				throw nameLimit(name);
 			}
 			if (existing instanceof PendingActor pending) {
 				if (this.registry.replace(name, pending, cell)) {
@@ -614,8 +644,34 @@ public final class Core {
 		}
 	}
 
+	/** Takes a name under the limit, if there is one; {@code false} when all are taken. */
+	private boolean takeName() {
+		if (this.maxActors == 0) {
+			return true;
+		}
+		if (this.names.incrementAndGet() <= this.maxActors) {
+			return true;
+		}
+		this.names.decrementAndGet();
+		return false;
+	}
+
+	private void releaseName() {
+		if (this.maxActors > 0) {
+			this.names.decrementAndGet();
+		}
+	}
+
+	private ActorException nameLimit(String name) {
+		return new ActorException("Actor '" + name + "' not created: this core already holds its limit of "
+				+ this.maxActors + " actors and proxies (maxActors, actors.max-actors). Stop actors that are done, "
+				+ "or raise the limit.");
+	}
+
 	void unregister(ActorCell cell) {
-		this.registry.remove(cell.name(), cell);
+		if (this.registry.remove(cell.name(), cell)) {
+			releaseName();
+		}
 		for (Handler handler : cell.router.handlers) {
 			this.subscribers.computeIfPresent(handler.messageType, (key, set) -> {
 				set.remove(cell);
@@ -1035,6 +1091,8 @@ public final class Core {
 
 		private int throughput = 100;
 
+		private int maxActors;
+
 		private @Nullable Supplier<? extends Context> context;
 
 		private final List<ActorMonitor> monitors = new ArrayList<>();
@@ -1097,6 +1155,19 @@ public final class Core {
 						+ capacity + ".");
 			}
 			this.mailboxCapacity = capacity;
+			return this;
+		}
+
+		/**
+		 * Most actors, counting proxies made for actors that do not exist yet, at once; 0 (the
+		 * default) is no limit. Over it, {@code createActor} and {@code proxy} throw.
+		 */
+		public Builder maxActors(int maxActors) {
+			if (maxActors < 0) {
+				throw new IllegalArgumentException("maxActors must be 0 (no limit) or positive, but was " + maxActors
+						+ ".");
+			}
+			this.maxActors = maxActors;
 			return this;
 		}
 

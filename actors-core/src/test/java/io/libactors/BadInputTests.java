@@ -324,4 +324,31 @@ class BadInputTests {
 					+ Ledger.Entry.class.getName() + " share; give one of them another simple name.");
 	}
 
+	@Test
+	void aCoreWithALimitRefusesTheActorOrProxyOverItAndTakesOneAgainWhenOneStops() throws Exception {
+		Core limited = Core.builder().maxActors(3).build();
+		try {
+			ActorProxy<Account> first = limited.createActor("first", new Account());
+			limited.createActor("second", new Account());
+			ActorProxy<?> later = limited.proxy("later");
+			String full = "Actor 'fourth' not created: this core already holds its limit of 3 actors and proxies "
+					+ "(maxActors, actors.max-actors). Stop actors that are done, or raise the limit.";
+			assertThatExceptionOfType(ActorException.class)
+				.isThrownBy(() -> limited.createActor("fourth", new Account()))
+				.withMessage(full);
+			assertThatExceptionOfType(ActorException.class).isThrownBy(() -> limited.proxy("fourth"))
+				.withMessage(full);
+			// the proxy already holds its name: its actor may still come
+			limited.createActor("later", new Account());
+			assertThat(later.ask(new Deposit(2), Long.class).get(2, TimeUnit.SECONDS)).isEqualTo(2L);
+			first.stop().get(2, TimeUnit.SECONDS);
+			limited.createActor("fourth", new Account());
+			assertThat(limited.actorCount()).isEqualTo(3);
+			assertThat(limited.find("fourth")).isPresent();
+		}
+		finally {
+			limited.shutdown(Duration.ofSeconds(5));
+		}
+	}
+
 }

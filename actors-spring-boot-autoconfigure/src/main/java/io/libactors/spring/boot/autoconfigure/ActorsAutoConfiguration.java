@@ -83,6 +83,7 @@ public final class ActorsAutoConfiguration {
 		Core.Builder builder = Core.builder()
 			.askTimeout(properties.getAskTimeout())
 			.mailboxCapacity(properties.getMailbox().getCapacity())
+			.maxActors(properties.getMaxActors())
 			.throughput(properties.getDispatcher().getThroughput())
 			.virtualThreads(virtual)
 			.maxRestarts(properties.getSupervision().getMaxRestarts())

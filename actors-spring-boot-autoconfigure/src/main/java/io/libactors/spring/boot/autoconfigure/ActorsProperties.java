@@ -29,6 +29,12 @@ public class ActorsProperties {
 	 */
 	private Duration stuckThreshold = Duration.ofSeconds(30);
 
+	/**
+	 * Most actors at once, counting proxies made for actors that do not exist yet; 0 for no
+	 * limit. Bounds what actors named from outside input can take.
+	 */
+	private int maxActors;
+
 	private final Shutdown shutdown = new Shutdown();
 
 	private final Mailbox mailbox = new Mailbox();
@@ -55,6 +61,14 @@ public class ActorsProperties {
 
 	public void setSerializationCheck(SerializationCheck serializationCheck) {
 		this.serializationCheck = serializationCheck;
+	}
+
+	public int getMaxActors() {
+		return this.maxActors;
+	}
+
+	public void setMaxActors(int maxActors) {
+		this.maxActors = maxActors;
 	}
 
 	public Duration getStuckThreshold() {

@@ -504,9 +504,13 @@ class ActorsAutoConfigurationTests {
 	@Test
 	void propertiesConfigureTheCore() {
 		this.contextRunner.withUserConfiguration(Staller.class)
-			.withPropertyValues("actors.ask-timeout=50ms", "actors.mailbox.capacity=2", "actors.shutdown.timeout=200ms")
+			.withPropertyValues("actors.ask-timeout=50ms", "actors.mailbox.capacity=2", "actors.shutdown.timeout=200ms",
+					"actors.max-actors=1")
 			.run((context) -> {
 				ActorProxy<?> staller = context.getBean(Core.class).find("staller").orElseThrow();
+				org.assertj.core.api.Assertions.assertThatExceptionOfType(io.libactors.ActorException.class)
+					.isThrownBy(() -> context.getBean(Core.class).proxy("one-too-many"))
+					.withMessageContaining("limit of 1 actors");
 				assertThat(staller.ask(new GetBalance(), Long.class)).failsWithin(Duration.ofSeconds(2))
 					.withThrowableThat()
 					.havingCause()
