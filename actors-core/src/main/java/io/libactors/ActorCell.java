@@ -621,6 +621,9 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			tracing.end(error);
 		}
 		metricsFor(handler).record(nanos);
+		if (nanos >= this.core.slowHandlerNanos()) {
+			this.core.logSlowHandler(this, handler, nanos);
+		}
 		if (error == null) {
 			PROCESSED.setRelease(this, this.processed + 1);
 			if (node.ask != null) {

@@ -88,6 +88,11 @@ public final class Core {
 
 	private final int mailboxCapacity;
 
+	/** Handlers that take this long are logged (rate-limited); {@code Long.MAX_VALUE} when off. */
+	private final long slowHandlerNanos;
+
+	private final RateLimitedLog slowLog = new RateLimitedLog(10, 10_000_000_000L);
+
 	/** Most names (actors and proxies waiting for theirs) at once; 0 for no limit. */
 	private final int maxActors;
 
@@ -153,6 +158,7 @@ public final class Core {
 		this.askTimeout = builder.askTimeout;
 		this.mailboxCapacity = builder.mailboxCapacity;
 		this.maxActors = builder.maxActors;
+		this.slowHandlerNanos = (builder.slowHandler != null) ? builder.slowHandler.toNanos() : Long.MAX_VALUE;
 		this.throughput = builder.throughput;
 		this.maxRestarts = builder.maxRestarts;
 		this.restartWindowNanos = builder.restartWindow.toNanos();
@@ -954,6 +960,19 @@ public final class Core {
 		logger.debug("Failure of actor '{}'", cell.name(), error);
 	}
 
+	long slowHandlerNanos() {
+		return this.slowHandlerNanos;
+	}
+
+	void logSlowHandler(ActorCell cell, Handler handler, long nanos) {
+		int held = this.slowLog.acquire();
+		if (held >= 0) {
+			logger.warn("Actor '{}' took {} ms handling {}, over the {} ms slow-handler threshold{}", cell.name(),
+					nanos / 1_000_000, handler.messageName, this.slowHandlerNanos / 1_000_000,
+					(held > 0) ? " (" + held + " similar not logged)" : "");
+		}
+	}
+
 	void logStateFailure(ActorCell cell, RuntimeException error) {
 		logger.warn("Actor '{}' threw from state(); its observers keep the previous state: {}", cell.name(),
 				error.getClass().getName());
@@ -1093,6 +1112,8 @@ public final class Core {
 
 		private int maxActors;
 
+		private @Nullable Duration slowHandler;
+
 		private @Nullable Supplier<? extends Context> context;
 
 		private final List<ActorMonitor> monitors = new ArrayList<>();
@@ -1168,6 +1189,20 @@ public final class Core {
 						+ ".");
 			}
 			this.maxActors = maxActors;
+			return this;
+		}
+
+		/**
+		 * Handlers (or their {@code CompletionStage}s) that take at least this long are logged at
+		 * WARN with the actor, the message type and the time, at most 10 lines per 10 s; off
+		 * unless set.
+		 */
+		public Builder slowHandlerThreshold(Duration threshold) {
+			Objects.requireNonNull(threshold, "threshold must not be null");
+			if (threshold.isNegative() || threshold.isZero()) {
+				throw new IllegalArgumentException("slowHandlerThreshold must be positive, but was " + threshold + ".");
+			}
+			this.slowHandler = threshold;
 			return this;
 		}
 

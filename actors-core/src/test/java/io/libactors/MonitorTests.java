@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import ch.qos.logback.classic.Level;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -310,6 +311,42 @@ class MonitorTests {
 		assertThat(core.context()).isSameAs(context);
 		assertThat(asked.get()).isEqualTo(1);
 		core.shutdown(Duration.ofSeconds(10));
+	}
+
+
+	record Nap(long millis, String secret) implements Message {
+	}
+
+	static class Napper implements Actor {
+
+		@MessageHandler
+		void onNap(Nap nap) throws InterruptedException {
+			Thread.sleep(nap.millis());
+		}
+
+	}
+
+	@Test
+	void slowHandlersAreLoggedRateLimitedWithActorTypeAndTimeOnly() throws Exception {
+		Core watched = Core.builder().slowHandlerThreshold(Duration.ofMillis(20)).build();
+		List<String> warnings;
+		try (LogCapture log = new LogCapture()) {
+			ActorProxy<Napper> napper = watched.createActor("napper", new Napper());
+			for (int i = 0; i < 100; i++) {
+				napper.tell(new Nap(0, "secret-fast"));
+			}
+			for (int i = 0; i < 14; i++) {
+				napper.tell(new Nap(25, "secret-slow"));
+			}
+			napper.ask(new Nap(25, "secret-slow"), Void.class).get(5, TimeUnit.SECONDS);
+			warnings = log.lines(Level.WARN);
+		}
+		finally {
+			watched.shutdown(Duration.ofSeconds(5));
+		}
+		assertThat(warnings).hasSize(10)
+			.allSatisfy((line) -> assertThat(line).matches("Actor 'napper' took \\d+ ms handling Nap, over the 20 ms "
+					+ "slow-handler threshold"));
 	}
 
 }

@@ -84,6 +84,7 @@ public final class ActorsAutoConfiguration {
 			.askTimeout(properties.getAskTimeout())
 			.mailboxCapacity(properties.getMailbox().getCapacity())
 			.maxActors(properties.getMaxActors())
+			.slowHandlerThreshold(properties.getStuckThreshold())
 			.throughput(properties.getDispatcher().getThroughput())
 			.virtualThreads(virtual)
 			.maxRestarts(properties.getSupervision().getMaxRestarts())

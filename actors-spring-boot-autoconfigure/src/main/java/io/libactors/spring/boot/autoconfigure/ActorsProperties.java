@@ -25,7 +25,8 @@ public class ActorsProperties {
 	private SerializationCheck serializationCheck = SerializationCheck.REGISTRATION;
 
 	/**
-	 * Time after which a running handler counts as stuck.
+	 * Time after which a running handler counts as stuck (health turns DOWN while it runs) and a
+	 * finished one is logged at WARN as slow.
 	 */
 	private Duration stuckThreshold = Duration.ofSeconds(30);
 
