@@ -37,8 +37,17 @@ public class Workloads {
 
 	static final int SPAWNS = 1_000;
 
-	/** A workload's harness: opened on the system of the {@code system} parameter, closed after. */
+	/**
+	 * A workload's harness: opened on the system of the {@code system} parameter, closed after.
+	 * Its run settings (JMH annotations are inherited) hold for every workload that names no
+	 * other.
+	 */
 	@State(Scope.Benchmark)
+	@BenchmarkMode(Mode.Throughput)
+	@OutputTimeUnit(TimeUnit.SECONDS)
+	@Warmup(iterations = 3, time = 1)
+	@Measurement(iterations = 5, time = 1)
+	@Fork(1)
 	public abstract static class OnOneSystem {
 
 		Harness harness;
@@ -64,12 +73,6 @@ public class Workloads {
 	}
 
 	/** One sender tells one actor a million messages; the score is messages per second. */
-	@State(Scope.Benchmark)
-	@BenchmarkMode(Mode.Throughput)
-	@OutputTimeUnit(TimeUnit.SECONDS)
-	@Warmup(iterations = 3, time = 1)
-	@Measurement(iterations = 5, time = 1)
-	@Fork(1)
 	public static class Tell extends OnOneSystem {
 
 		@Param({ "libactors", "libactors-metrics", "libactors-tracing", "spring", "spring-metrics", "pekko-default",
@@ -111,12 +114,6 @@ public class Workloads {
 	}
 
 	/** Two actors pass a number back and forth; the score is round trips per second. */
-	@State(Scope.Benchmark)
-	@BenchmarkMode(Mode.Throughput)
-	@OutputTimeUnit(TimeUnit.SECONDS)
-	@Warmup(iterations = 3, time = 1)
-	@Measurement(iterations = 5, time = 1)
-	@Fork(1)
 	public static class PingPong extends OnOneSystem {
 
 		@Param({ "libactors", "libactors-tracing", "pekko-default", "pekko-tuned", "bare" })
@@ -156,12 +153,7 @@ public class Workloads {
 	}
 
 	/** One sender tells each of 10,000 actors 100 messages; the score is messages per second. */
-	@State(Scope.Benchmark)
-	@BenchmarkMode(Mode.Throughput)
-	@OutputTimeUnit(TimeUnit.SECONDS)
 	@Warmup(iterations = 2, time = 1)
-	@Measurement(iterations = 5, time = 1)
-	@Fork(1)
 	public static class FanOut extends OnOneSystem {
 
 		@Param({ "libactors", "spring", "pekko-default", "pekko-tuned", "bare" })
@@ -210,12 +202,8 @@ public class Workloads {
 	}
 
 	/** A plain thread asks one actor and waits for each answer; the score is the latency. */
-	@State(Scope.Benchmark)
 	@BenchmarkMode(Mode.SampleTime)
 	@OutputTimeUnit(TimeUnit.MICROSECONDS)
-	@Warmup(iterations = 3, time = 1)
-	@Measurement(iterations = 5, time = 1)
-	@Fork(1)
 	public static class Ask extends OnOneSystem {
 
 		@Param({ "libactors", "pekko-default", "pekko-tuned", "bare" })
@@ -243,12 +231,6 @@ public class Workloads {
 	}
 
 	/** Creates 1,000 actors, then stops them and waits until all have stopped; score: actors/s. */
-	@State(Scope.Benchmark)
-	@BenchmarkMode(Mode.Throughput)
-	@OutputTimeUnit(TimeUnit.SECONDS)
-	@Warmup(iterations = 3, time = 1)
-	@Measurement(iterations = 5, time = 1)
-	@Fork(1)
 	public static class SpawnAndStop extends OnOneSystem {
 
 		@Param({ "libactors", "spring", "pekko-default", "pekko-tuned", "bare" })
