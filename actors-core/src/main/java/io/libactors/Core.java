@@ -262,16 +262,10 @@ public final class Core {
 		validateName(name);
 		Object found = this.registry.get(name);
 		if (found == null) {
-			if (!takeName()) {
-				throw nameLimit(name);
-			}
 			PendingActor created = new PendingActor(name);
-			found = this.registry.putIfAbsent(name, created);
+			found = putIfFree(name, created);
 			if (found == null) {
 				found = created;
-			}
-			else {
-				releaseName();
 			}
 		}
 		return (found instanceof ActorCell cell) ? cell : new LazyProxy(this, (PendingActor) found);
@@ -624,17 +618,16 @@ public final class Core {
 
 	private @Nullable PendingActor claim(String name, ActorCell cell, ActorOrigin origin, Actor actor) {
 		for (;;) {
-			boolean took = takeName();
-			Object existing = took ? this.registry.putIfAbsent(name, cell) : this.registry.get(name);
-			if (took) {
-				if (existing == null) {
-					return null;
-				}
-				releaseName();
+			Object existing;
+			try {
+				existing = putIfFree(name, cell);
 			}
-			else if (existing == null) {
+			catch (ActorException ex) {
 				origin.destroy(actor);
-				throw nameLimit(name);
+				throw ex;
+			}
+			if (existing == null) {
+				return null;
 			}
 			if (existing instanceof PendingActor pending) {
 				if (this.registry.replace(name, pending, cell)) {
@@ -650,16 +643,26 @@ public final class Core {
 		}
 	}
 
-	/** Takes a name under the limit, if there is one; {@code false} when all are taken. */
-	private boolean takeName() {
-		if (this.maxActors == 0) {
-			return true;
+	/**
+	 * Registers {@code value} under {@code name} if the name is free, taking one of the limited
+	 * names if there is a limit.
+	 * @return what already holds the name, or {@code null} when {@code value} now does
+	 * @throws ActorException when the name is free but the limit is reached
+	 */
+	private @Nullable Object putIfFree(String name, Object value) {
+		if (this.maxActors > 0 && this.names.incrementAndGet() > this.maxActors) {
+			this.names.decrementAndGet();
+			Object existing = this.registry.get(name);
+			if (existing == null) {
+				throw nameLimit(name);
+			}
+			return existing;
 		}
-		if (this.names.incrementAndGet() <= this.maxActors) {
-			return true;
+		Object existing = this.registry.putIfAbsent(name, value);
+		if (existing != null) {
+			releaseName();
 		}
-		this.names.decrementAndGet();
-		return false;
+		return existing;
 	}
 
 	private void releaseName() {
