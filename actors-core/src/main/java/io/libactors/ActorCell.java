@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * idle actor whose end runs no user code moves it to {@code ENDING} instead and ends it on the
  * stopping thread, with the same hand-back.
  */
-final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, Runnable {
+final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 
 	/** The actor whose turn runs on a thread, for threads that are not {@link DispatcherThread}s. */
 	private static final ThreadLocal<@Nullable ActorCell> CURRENT = new ThreadLocal<>();
@@ -75,46 +75,73 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 
 	private static final VarHandle BUSY_SINCE;
 
+	private static final VarHandle TURN;
+
 	private static final VarHandle METRIC = MethodHandles.arrayElementVarHandle(HandlerMetrics[].class);
 
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			TAIL = lookup.findVarHandle(ActorCellSenderFields.class, "tail", Link.class);
-			STATUS = lookup.findVarHandle(ActorCellSenderFields.class, "status", int.class);
-			STATE = lookup.findVarHandle(ActorCellSenderFields.class, "state", int.class);
-			ENQUEUED = lookup.findVarHandle(ActorCellSenderFields.class, "enqueued", long.class);
-			DEQUEUED = lookup.findVarHandle(ActorCell.class, "dequeued", long.class);
-			PROCESSED = lookup.findVarHandle(ActorCell.class, "processed", long.class);
-			FAILURES = lookup.findVarHandle(ActorCell.class, "failed", long.class);
-			BUSY_SINCE = lookup.findVarHandle(ActorCell.class, "busySince", long.class);
+			TAIL = lookup.findVarHandle(ActorCell.class, "tail", Link.class);
+			STATUS = lookup.findVarHandle(ActorCell.class, "status", int.class);
+			STATE = lookup.findVarHandle(ActorCell.class, "state", int.class);
+			ENQUEUED = lookup.findVarHandle(ActorCell.class, "enqueued", long.class);
+			TURN = lookup.findVarHandle(ActorCell.class, "turn", TurnState.class);
+			DEQUEUED = lookup.findVarHandle(TurnState.class, "dequeued", long.class);
+			PROCESSED = lookup.findVarHandle(TurnState.class, "processed", long.class);
+			FAILURES = lookup.findVarHandle(TurnState.class, "failed", long.class);
+			BUSY_SINCE = lookup.findVarHandle(TurnState.class, "busySince", long.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
 
-	// The senders' fields and the cold ones are in the superclasses, laid out first; the
-	// turn's own fields, written for every message, come after them, at least a cache line
-	// away from what senders write, so that a busy actor's turn does not slow its senders.
+	// What senders write is here; what the turn writes for every message is in its TurnState.
 
-	/** Consumer side of the mailbox: the last link taken (the cell itself until the first), now the stub. */
-	private Link head;
+	/** Producer side of the mailbox; swapped by every sender. */
+	private volatile Link tail;
 
-	/** Messages ever taken from the queue; written only by the turn. */
-	private volatile long dequeued;
+	/** Messages ever queued to a bounded mailbox. */
+	private volatile long enqueued;
 
-	private volatile long processed;
+	/** {@code IDLE}, {@code SCHEDULED} or {@code ENDING}. */
+	volatile int status;
 
-	private volatile long failed;
+	/** {@code STARTING} to {@code FAILED}; read by every sender, written rarely. */
+	private volatile int state;
 
-	/** When the handler running now (or its CompletionStage) began, in nanoTime; 0 when none runs. */
-	@SuppressWarnings("unused") // accessed through BUSY_SINCE
-	private long busySince;
+	final Core core;
 
-	private @Nullable Node current;
+	/** Replaced only by a restart, inside the turn. */
+	Router router;
 
-	private @Nullable Hold hold;
+	final String name;
+
+	final @Nullable ActorCell parent;
+
+	final ActorOrigin origin;
+
+	/** Replaced only by a restart, inside the turn. */
+	Actor actor;
+
+	/** Made when the actor first takes mail; see {@link #turnState()}. */
+	private @Nullable TurnState turn;
+
+	/** Shutdown ran out of time: what is left becomes dead letters. */
+	volatile boolean forced;
+
+	private volatile @Nullable Set<ActorCell> children;
+
+	private volatile @Nullable ActorTimers timers;
+
+	private volatile @Nullable Map<String, Future<?>> actlets;
+
+	private @Nullable CompletableFuture<Void> terminated;
+
+	private @Nullable CompletableFuture<Void> started;
+
+	private boolean finished;
 
 	private boolean initialized;
 
@@ -122,17 +149,46 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 
 	private boolean failedStop;
 
-	ActorCell(Core core, String name, long incarnation, @Nullable ActorCell parent, ActorOrigin origin, Actor actor,
-			Router router) {
-		super(core, router, name, incarnation, parent, origin, actor);
+	ActorCell(Core core, String name, @Nullable ActorCell parent, ActorOrigin origin, Actor actor, Router router) {
+		this.core = core;
+		this.router = router;
+		this.name = name;
+		this.parent = parent;
+		this.origin = origin;
+		this.actor = actor;
 		// the cell is the first link of its own mailbox: an actor that never had mail holds no node
-		this.head = this;
 		this.tail = this;
 		if (!router.initializes) {
 			// nothing to run before the first message: running from the start saves a turn
 			this.initialized = true;
 			this.state = RUNNING;
 		}
+	}
+
+	/** The turn's state, made now if this is the first turn; only from inside the turn. */
+	private TurnState turnState() {
+		TurnState turn = this.turn;
+		if (turn == null) {
+			turn = new TurnState(this);
+			TURN.setRelease(this, turn);
+		}
+		return turn;
+	}
+
+	/** The turn's state as another thread sees it: {@code null} before the actor first took mail. */
+	private @Nullable TurnState publishedTurn() {
+		return (TurnState) TURN.getAcquire(this);
+	}
+
+	/** Where the mailbox's consumer side is, from any thread. */
+	private Link head() {
+		TurnState turn = publishedTurn();
+		return (turn != null) ? turn.head : this;
+	}
+
+	private long dequeued() {
+		TurnState turn = publishedTurn();
+		return (turn != null) ? turn.dequeued : 0L;
 	}
 
 	static @Nullable ActorCell current() {
@@ -225,13 +281,14 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	 */
 	private boolean terminatesHere(Node marker) {
 		Set<ActorCell> children = this.children;
-		return this.head.next() == marker && this.initialized && this.hold == null && current() == null
-				&& this.origin.destroyer() == null && this.states == null && (children == null || children.isEmpty())
+		TurnState turn = this.turn;
+		return head().next() == marker && this.initialized && (turn == null || turn.hold == null && turn.states == null)
+				&& current() == null && this.origin.destroyer() == null && (children == null || children.isEmpty())
 				&& this.router.find(ShutdownMessage.class) == null;
 	}
 
 	private void terminateHere() {
-		Node marker = Objects.requireNonNull(poll());
+		Node marker = Objects.requireNonNull(poll(turnState()));
 		try {
 			beginTermination();
 		}
@@ -265,10 +322,10 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	@Override
 	public int mailboxSize() {
 		if (this.core.mailboxCapacity() > 0) {
-			return (int) Math.max(0, this.enqueued - this.dequeued);
+			return (int) Math.max(0, this.enqueued - dequeued());
 		}
 		for (;;) {
-			Link node = this.head;
+			Link node = head();
 			int count = 0;
 			for (;;) {
 				Link next = node.next();
@@ -297,7 +354,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 
 	/** Messages ever taken from the mailbox. */
 	long takenCount() {
-		return this.dequeued;
+		return dequeued();
 	}
 
 	/**
@@ -325,7 +382,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 				long queued;
 				do {
 					queued = this.enqueued;
-					if (queued - this.dequeued >= capacity) {
+					if (queued - dequeued() >= capacity) {
 						return false;
 					}
 				}
@@ -397,8 +454,9 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	public void run() {
 		ActorCell outer = enterTurn(this);
 		Mdc.Scope mdc = this.core.mdc().enter(this.name);
+		TurnState turn = turnState();
 		try {
-			if (this.hold != null && !resumeHold(mdc)) {
+			if (turn.hold != null && !resumeHold(mdc)) {
 				return;
 			}
 			if (!this.initialized) {
@@ -408,14 +466,14 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			}
 			int budget = this.core.throughput();
 			long mark = System.nanoTime();
-			while (budget-- > 0 && this.hold == null) {
-				Node node = poll();
+			while (budget-- > 0 && turn.hold == null) {
+				Node node = poll(turn);
 				if (node == null) {
 					break;
 				}
 				mark = process(node, mark, mdc);
 			}
-			if (this.hold != null) {
+			if (turn.hold != null) {
 				return;
 			}
 		}
@@ -429,13 +487,13 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	/** Gives the turn up, unless mail came meanwhile: then another turn is owed. */
 	private void endTurn() {
 		STATUS.setVolatile(this, IDLE);
-		if (TAIL.getVolatile(this) != this.head && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
+		if (TAIL.getVolatile(this) != turnState().head && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
 			this.core.dispatch(this);
 		}
 	}
 
-	private @Nullable Node poll() {
-		Link head = this.head;
+	private @Nullable Node poll(TurnState turn) {
+		Link head = turn.head;
 		Link next = head.next();
 		if (next == null) {
 			if (TAIL.getVolatile(this) == head) {
@@ -443,14 +501,14 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			}
 			next = awaitLink(head);
 		}
-		this.head = next;
+		turn.head = next;
 		// No producer links to the old head any more. Unlinking it keeps a dead node that the
 		// GC has promoted from holding its young successors alive (and them theirs).
 		head.unlink();
 		// only the cell itself is never after another link
 		Node node = (Node) next;
-		node.sequence = this.dequeued;
-		DEQUEUED.setRelease(this, this.dequeued + 1);
+		node.sequence = turn.dequeued;
+		DEQUEUED.setRelease(turn, turn.dequeued + 1);
 		return node;
 	}
 
@@ -510,7 +568,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			return handle(node, handler, mark, mdc);
 		}
 		finally {
-			Hold hold = this.hold;
+			Hold hold = turnState().hold;
 			node.release(hold != null && hold.node == node);
 		}
 	}
@@ -518,8 +576,9 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	private long handle(Node node, Handler handler, long mark, Mdc.Scope mdc) {
 		Object result;
 		Throwable error = null;
-		this.current = node;
-		BUSY_SINCE.setOpaque(this, mark);
+		TurnState turn = turnState();
+		turn.current = node;
+		BUSY_SINCE.setOpaque(turn, mark);
 		mdc.message(handler.messageName, node, this);
 		MessageTracer.Handling tracing = startTracing(node, handler);
 		try {
@@ -530,7 +589,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			result = null;
 		}
 		finally {
-			this.current = null;
+			turn.current = null;
 			closeBindings();
 			Thread.interrupted();
 			if (tracing != null) {
@@ -577,10 +636,11 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 					+ ": subscribe with the class its state() returns."));
 			return;
 		}
-		StateStream stream = this.states;
+		TurnState turn = turnState();
+		StateStream stream = turn.states;
 		if (stream == null) {
 			stream = new StateStream();
-			this.states = stream;
+			turn.states = stream;
 		}
 		StateStream.Subscription subscription = stream.add(request.subscriber);
 		((Flow.Subscriber) request.subscriber).onSubscribe(subscription);
@@ -589,7 +649,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 
 	/** After each handled message (and a restart): the state, if anyone watches and it changed. */
 	private void publishState() {
-		StateStream stream = this.states;
+		StateStream stream = turnState().states;
 		if (stream != null && this.actor instanceof StatefulActor<?> stateful) {
 			try {
 				Object current = stateful.state();
@@ -616,7 +676,8 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	/** Accounts for a handled message and replies, outside the actor. */
 	private void complete(Node node, Handler handler, long nanos, @Nullable Object result,
 			@Nullable Throwable error) {
-		BUSY_SINCE.setOpaque(this, 0L);
+		TurnState turn = turnState();
+		BUSY_SINCE.setOpaque(turn, 0L);
 		if (node.trace instanceof MessageTracer.Handling tracing) {
 			tracing.end(error);
 		}
@@ -625,7 +686,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			this.core.logSlowHandler(this, handler, nanos);
 		}
 		if (error == null) {
-			PROCESSED.setRelease(this, this.processed + 1);
+			PROCESSED.setRelease(turn, turn.processed + 1);
 			if (node.ask != null) {
 				enterTurn(null);
 				node.ask.reply(result);
@@ -639,7 +700,8 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	}
 
 	private void onFailure(Node node, Handler handler, Throwable error) {
-		FAILURES.setRelease(this, this.failed + 1);
+		TurnState turn = turnState();
+		FAILURES.setRelease(turn, turn.failed + 1);
 		ActorMonitor monitor = this.core.monitor();
 		if (monitor != null) {
 			monitor.handlerFailed(this, this.origin.template(), handler.messageType, error);
@@ -663,10 +725,11 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	}
 
 	private HandlerMetrics metricsFor(Handler handler) {
-		HandlerMetrics[] metrics = this.metrics;
+		TurnState turn = turnState();
+		HandlerMetrics[] metrics = turn.metrics;
 		if (metrics == null || metrics.length != this.router.handlers.length) {
 			metrics = new HandlerMetrics[this.router.handlers.length];
-			this.metrics = metrics;
+			turn.metrics = metrics;
 		}
 		HandlerMetrics found = (HandlerMetrics) METRIC.getAcquire(metrics, handler.index);
 		if (found == null) {
@@ -689,7 +752,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	 */
 	private long holdFor(CompletionStage<?> stage, @Nullable Node node, @Nullable Handler handler, long mark) {
 		Hold hold = new Hold(node, handler, mark);
-		this.hold = hold;
+		turnState().hold = hold;
 		stage.whenComplete(hold);
 		if (hold.registered()) {
 			return mark;
@@ -701,8 +764,9 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 
 	/** @return whether the turn may go on */
 	private boolean resumeHold(Mdc.@Nullable Scope mdc) {
-		Hold hold = this.hold;
-		this.hold = null;
+		TurnState turn = turnState();
+		Hold hold = turn.hold;
+		turn.hold = null;
 		if (hold.handler == null) {
 			finishTermination();
 			return true;
@@ -716,10 +780,10 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		}
 		complete(hold.node, hold.handler, System.nanoTime() - hold.mark, hold.value, error);
 		hold.node.release(false);
-		return this.hold == null;
+		return turn.hold == null;
 	}
 
-	private final class Hold implements BiConsumer<Object, Throwable> {
+	final class Hold implements BiConsumer<Object, Throwable> {
 
 		private static final VarHandle PHASE;
 
@@ -822,11 +886,12 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		if (max <= 0) {
 			return false;
 		}
-		long[] restarts = this.restarts;
+		TurnState turn = turnState();
+		long[] restarts = turn.restarts;
 		if (restarts == null || restarts.length != max) {
 			restarts = new long[max];
 			java.util.Arrays.fill(restarts, Long.MIN_VALUE);
-			this.restarts = restarts;
+			turn.restarts = restarts;
 		}
 		// The ring holds the last max restart times; the oldest one must be outside the window.
 		int oldest = 0;
@@ -880,7 +945,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			Mdc.runtimeMessage(shutdown.messageName);
 			Node node = new Node(new ShutdownMessage(), null, shutdown, null);
 			node.sequence = -1;
-			this.current = node;
+			turnState().current = node;
 			try {
 				Object result = shutdown.invoke(this.actor, this.core.context(), node.message);
 				if (result instanceof CompletionStage<?> stage) {
@@ -892,7 +957,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 				this.core.logHandlerFailure(this, shutdown, ex);
 			}
 			finally {
-				this.current = null;
+				turnState().current = null;
 				closeBindings();
 				Thread.interrupted();
 			}
@@ -903,12 +968,12 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 		if (monitor != null) {
 			monitor.stopped(this, this.origin.template(), this.failedStop);
 		}
-		StateStream stream = this.states;
+		StateStream stream = turnState().states;
 		if (stream != null) {
 			stream.complete();
 		}
 		Node node;
-		while ((node = poll()) != null) {
+		while ((node = poll(turnState())) != null) {
 			if (node instanceof StateRequestNode request) {
 				request.refuse(new ActorException("Actor '" + this.name + "' has stopped."));
 			}
@@ -1048,18 +1113,20 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	}
 
 	@Nullable Node currentNode() {
-		return this.current;
+		TurnState turn = this.turn;
+		return (turn != null) ? turn.current : null;
 	}
 
 	void bind(String key, String previous) {
-		if (this.bindings == null) {
-			this.bindings = new ArrayList<>(2);
+		TurnState turn = turnState();
+		if (turn.bindings == null) {
+			turn.bindings = new ArrayList<>(2);
 		}
-		this.bindings.add(new String[] { key, previous });
+		turn.bindings.add(new String[] { key, previous });
 	}
 
 	boolean unbind(String key) {
-		List<String[]> bindings = this.bindings;
+		List<String[]> bindings = turnState().bindings;
 		if (bindings == null) {
 			return false;
 		}
@@ -1074,7 +1141,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	}
 
 	private void closeBindings() {
-		List<String[]> bindings = this.bindings;
+		List<String[]> bindings = turnState().bindings;
 		if (bindings != null && !bindings.isEmpty()) {
 			for (int i = bindings.size() - 1; i >= 0; i--) {
 				Mdc.restore(bindings.get(i)[0], bindings.get(i)[1]);
@@ -1087,7 +1154,8 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 
 	ActorInfo info() {
 		Map<String, ActorInfo.HandlerStats> stats = new LinkedHashMap<>();
-		HandlerMetrics[] metrics = this.metrics;
+		TurnState turn = publishedTurn();
+		HandlerMetrics[] metrics = (turn != null) ? turn.metrics : null;
 		Handler[] handlers = this.router.handlers;
 		if (metrics != null) {
 			for (int i = 0; i < metrics.length && i < handlers.length; i++) {
@@ -1098,22 +1166,25 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 			}
 		}
 		return new ActorInfo(this.name, this.actor.getClass().getName(), STATE_NAMES[this.state], mailboxSize(),
-				this.processed, this.failed, Collections.unmodifiableMap(stats));
+				(turn != null) ? turn.processed : 0L, (turn != null) ? turn.failed : 0L,
+				Collections.unmodifiableMap(stats));
 	}
 
-	/** The start of this incarnation's envelope ids; racy but idempotent from any thread. */
+	/** The start of this incarnation's envelope ids, made on first use; inside the turn. */
 	String idPrefix() {
-		String prefix = this.idPrefix;
+		TurnState turn = turnState();
+		String prefix = turn.idPrefix;
 		if (prefix == null) {
-			prefix = this.core.idPrefix(this.incarnation);
-			this.idPrefix = prefix;
+			prefix = this.core.newIdPrefix();
+			turn.idPrefix = prefix;
 		}
 		return prefix;
 	}
 
 	/** How long the handler running now has run, in nanoseconds at {@code now}; 0 when none runs. */
 	long busyNanos(long now) {
-		long since = (long) BUSY_SINCE.getOpaque(this);
+		TurnState turn = publishedTurn();
+		long since = (turn != null) ? (long) BUSY_SINCE.getOpaque(turn) : 0L;
 		return (since == 0L) ? 0L : Math.max(1L, now - since);
 	}
 
@@ -1121,7 +1192,7 @@ final class ActorCell extends ActorCellColdFields implements ActorProxy<Actor>, 
 	boolean isQuiet() {
 		// The turn writes the head before it sets IDLE; a sender swaps the tail before it reads
 		// the status: seeing IDLE and the tail at the head means no mail is queued.
-		return this.status == IDLE && TAIL.getVolatile(this) == this.head;
+		return this.status == IDLE && TAIL.getVolatile(this) == head();
 	}
 
 	/** Whether actlets of this actor are still running. */

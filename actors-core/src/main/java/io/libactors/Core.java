@@ -581,7 +581,7 @@ public final class Core {
 			origin.destroy(actor);
 			throw ex;
 		}
-		ActorCell cell = new ActorCell(this, name, this.incarnations.incrementAndGet(), parent, origin, actor, router);
+		ActorCell cell = new ActorCell(this, name, parent, origin, actor, router);
 		// The monitor hears of the actor before anyone can reach it, so before its stop.
 		if (this.monitor != null) {
 			this.monitor.started(cell, origin.template());
@@ -905,9 +905,9 @@ public final class Core {
 				: this.id + "-x-" + Math.abs(sequence);
 	}
 
-	/** What the envelope ids of one actor incarnation start with. */
-	String idPrefix(long incarnation) {
-		return this.id + "-" + Long.toString(incarnation, 36) + "-";
+	/** What the envelope ids of one actor incarnation start with: unique per call. */
+	String newIdPrefix() {
+		return this.id + "-" + Long.toString(this.incarnations.incrementAndGet(), 36) + "-";
 	}
 
 	/** Actlet ids are the owner's name and a number unique in this core. */

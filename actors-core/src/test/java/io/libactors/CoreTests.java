@@ -84,6 +84,21 @@ class CoreTests {
 	}
 
 	@Test
+	void anActorThatNeverHadMailHoldsNoTurnState() throws Exception {
+		ActorProxy<Account> account = this.core.createActor("account", new Account());
+		assertThat(turnStateOf(account)).isNull();
+		account.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS);
+		assertThat(turnStateOf(account)).isInstanceOf(TurnState.class);
+	}
+
+	/** What an idle actor should not pay for before its first message (see IdleFootprint). */
+	private static Object turnStateOf(ActorProxy<?> proxy) throws ReflectiveOperationException {
+		java.lang.reflect.Field turn = ActorCell.class.getDeclaredField("turn");
+		turn.setAccessible(true);
+		return turn.get(proxy);
+	}
+
+	@Test
 	void tellThenAskSeesEveryEarlierMessage() throws Exception {
 		ActorProxy<Account> account = this.core.createActor("account", new Account());
 		for (int i = 0; i < 1000; i++) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
@@ -11,6 +12,7 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Lincheck explores interleavings of senders and the actor's turn on a real mailbox: after
  * every scenario, each message told is handled exactly once, each sender's messages in the
  * order sent, or still queued with a turn scheduled for it (never a lost wakeup). The same
- * checks catch a mailbox with the classic lost-wakeup bug, so they have teeth.
+ * checks catch a mailbox with the classic lost-wakeup bug, so they have teeth. A stress run
+ * that never ends (a livelock, which model checking names) fails at the timeout.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MailboxLincheckTests {
 
 	/** The real mailbox: an actor cell whose turns run when a scenario says so. */
@@ -50,6 +54,16 @@ class MailboxLincheckTests {
 		@Operation(nonParallelGroup = "turn")
 		public void turn() {
 			TestCells.runOwedTurn(this.cell);
+		}
+
+		/** Another thread counts the mailbox while turns take from it (the first one included). */
+		@Operation
+		public void mailboxSize() {
+			int size = this.cell.mailboxSize();
+			int told = this.told.size();
+			if (size < 0 || size > told) {
+				throw new IllegalStateException("Mailbox size " + size + " with " + told + " told");
+			}
 		}
 
 		@Validate

@@ -40,7 +40,7 @@ final class TestCells {
 	}
 
 	static ActorCell cell(Recorder recorder) {
-		return new ActorCell(CORE, "checked", 1, null, ActorOrigin.RESUMING_INSTANCE, recorder,
+		return new ActorCell(CORE, "checked", null, ActorOrigin.RESUMING_INSTANCE, recorder,
 				CORE.routerFor(Recorder.class));
 	}
 
