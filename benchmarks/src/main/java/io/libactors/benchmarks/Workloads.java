@@ -72,7 +72,12 @@ public class Workloads {
 
 	}
 
-	/** One sender tells one actor a million messages; the score is messages per second. */
+	/**
+	 * One sender tells one actor a million messages; the score is messages per second. Whether
+	 * a backlog builds up (the turn drains full batches) or not (it idles and is woken again)
+	 * changes from one JVM to the next, so this workload takes two forks.
+	 */
+	@Fork(2)
 	public static class Tell extends OnOneSystem {
 
 		@Param({ "libactors", "libactors-metrics", "libactors-tracing", "spring", "spring-metrics", "pekko-default",
