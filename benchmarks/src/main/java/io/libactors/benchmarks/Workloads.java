@@ -157,8 +157,12 @@ public class Workloads {
 
 	}
 
-	/** One sender tells each of 10,000 actors 100 messages; the score is messages per second. */
+	/**
+	 * One sender tells each of 10,000 actors 100 messages; the score is messages per second. Like
+	 * {@link Tell}, it settles differently in each JVM, so it takes two forks.
+	 */
 	@Warmup(iterations = 2, time = 1)
+	@Fork(2)
 	public static class FanOut extends OnOneSystem {
 
 		@Param({ "libactors", "spring", "pekko-default", "pekko-tuned", "bare" })
