@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One running actor: its mailbox, its turn on the executor, its lifecycle. Also the actor's
- * {@link ActorProxy}, so an actor costs one object besides its instance.
+ * {@link ActorProxy}, so an actor that never had mail costs one object besides its instance
+ * (its {@link TurnState} comes with its first message).
  * <p>
  * The mailbox is Vyukov's intrusive multi-producer single-consumer queue: producers swap the
  * tail and then link the old tail to the new node; only the turn that owns the cell reads from
