@@ -1,15 +1,15 @@
 package io.libactors;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The pending reply of one {@code ask}: a future that checks the reply's type and fails with
- * {@link AskTimeoutException} when its timer fires first. Completed outside any actor.
+ * {@link AskTimeoutException} when its deadline passes first (see {@link AskTimeouts}). Completed
+ * outside any actor.
  */
-final class Ask extends CompletableFuture<Object> implements Runnable {
+final class Ask extends CompletableFuture<Object> {
 
 	private final Class<?> replyType;
 
@@ -19,7 +19,7 @@ final class Ask extends CompletableFuture<Object> implements Runnable {
 
 	private final long timeoutMillis;
 
-	private volatile @Nullable Future<?> timeout;
+	private volatile AskTimeouts.@Nullable Slot timeout;
 
 	Ask(Class<?> replyType, String receiver, Class<?> messageType, long timeoutMillis) {
 		this.replyType = wrap(replyType);
@@ -28,16 +28,12 @@ final class Ask extends CompletableFuture<Object> implements Runnable {
 		this.timeoutMillis = timeoutMillis;
 	}
 
-	void timeoutOn(Future<?> timeout) {
+	void timeoutIn(AskTimeouts.Slot timeout) {
 		this.timeout = timeout;
-		if (isDone()) {
-			timeout.cancel(false);
-		}
 	}
 
-	/** The timeout fired. */
-	@Override
-	public void run() {
+	/** The deadline passed. */
+	void timeOut() {
 		completeExceptionally(new AskTimeoutException("Ask of actor '" + this.receiver + "' with "
 				+ this.messageType + " got no reply within " + this.timeoutMillis + " ms."));
 	}
@@ -56,18 +52,18 @@ final class Ask extends CompletableFuture<Object> implements Runnable {
 		}
 	}
 
+	// The ask leaves its slot first: whoever sees it complete sees it gone from there.
+
 	@Override
 	public boolean complete(@Nullable Object value) {
-		boolean completed = super.complete(value);
 		cancelTimeout();
-		return completed;
+		return super.complete(value);
 	}
 
 	@Override
 	public boolean completeExceptionally(Throwable ex) {
-		boolean completed = super.completeExceptionally(ex);
 		cancelTimeout();
-		return completed;
+		return super.completeExceptionally(ex);
 	}
 
 	@Override
@@ -76,9 +72,9 @@ final class Ask extends CompletableFuture<Object> implements Runnable {
 	}
 
 	private void cancelTimeout() {
-		Future<?> timeout = this.timeout;
+		AskTimeouts.Slot timeout = this.timeout;
 		if (timeout != null) {
-			timeout.cancel(false);
+			timeout.leave(this);
 		}
 	}
 

@@ -82,6 +82,8 @@ public final class Core {
 
 	private final ScheduledThreadPoolExecutor askTimer;
 
+	private final AskTimeouts askTimeouts;
+
 	private final List<ExecutorService> owned = new ArrayList<>();
 
 	private final Duration askTimeout;
@@ -169,6 +171,7 @@ public final class Core {
 		this.askTimer = new ScheduledThreadPoolExecutor(1, daemonThreads("libactors-timer-"));
 		this.askTimer.setRemoveOnCancelPolicy(true);
 		this.owned.add(this.askTimer);
+		this.askTimeouts = new AskTimeouts(this.askTimer);
 		this.executor = (builder.executor != null) ? builder.executor : own(dispatcher(builder.virtualThreads));
 		this.actletExecutor = (builder.actletExecutor != null) ? builder.actletExecutor
 				: own(actletThreads(builder.virtualThreads));
@@ -428,6 +431,7 @@ public final class Core {
 		}
 		finally {
 			this.state.set(TERMINATED);
+			this.askTimeouts.close();
 			this.owned.forEach(ExecutorService::shutdown);
 			mine.complete(stopped);
 		}
@@ -887,10 +891,7 @@ public final class Core {
 		}
 		long millis = Math.max(1, timeout.toMillis());
 		Ask ask = new Ask(replyType, receiver, message.getClass(), millis);
-		try {
-			ask.timeoutOn(this.askTimer.schedule(ask, timeout.toNanos(), TimeUnit.NANOSECONDS));
-		}
-		catch (RejectedExecutionException ex) {
+		if (!this.askTimeouts.start(ask, timeout.toNanos())) {
 			ask.completeExceptionally(new UndeliverableMessageException(
 					"Ask of actor '" + receiver + "' refused: the core has shut down.", DeadLetter.SHUTTING_DOWN));
 		}
@@ -936,8 +937,13 @@ public final class Core {
 		}
 	}
 
-	/** Ask timeouts still scheduled: one per unanswered ask. */
+	/** Asks waiting for a reply with their timeout running. */
 	int pendingAskTimeouts() {
+		return this.askTimeouts.waiting();
+	}
+
+	/** Tasks on the core's own timer: actor timers (without a scheduler of their own) and ask slots. */
+	int timerTasks() {
 		return this.askTimer.getQueue().size();
 	}
 
