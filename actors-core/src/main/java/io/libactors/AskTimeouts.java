@@ -10,20 +10,23 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The deadlines of asks waiting for replies, grouped into slots of 10 ms with one timer task per
- * slot. An ask joins the slot its deadline falls in and leaves it when it completes, so it
- * schedules nothing of its own: a timer task per ask wakes the timer thread whenever it is the
- * earliest task, which for one asker at a time is every ask, a third thread woken for each round
- * trip. A slot expires its asks after their deadline, at most 10 ms after it.
+ * The deadlines of asks waiting for replies, grouped into slots with one timer task per slot.
+ * An ask joins the slot its deadline falls in and leaves it when it completes, so it schedules
+ * nothing of its own: a timer task per ask wakes the timer thread whenever it is the earliest
+ * task, which for one asker at a time is every ask, a third thread woken for each round trip.
+ * A slot expires its asks after their deadline, at most one slot width after it: 2<sup>23</sup>
+ * ns (8.4 ms), or for a long timeout the power of two below a 64th of it, so that asks answered
+ * long before their deadlines leave at most about a hundred empty slots per timeout behind.
  * <p>
  * Threading: any thread.
  */
 final class AskTimeouts {
 
-	static final long SLOT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+	/** The narrowest slot, a power of two like every slot width, so wider slots end on its boundaries. */
+	static final long SLOT_NANOS = 1L << 23;
 
-	/** About 73 years: keeps a deadline in nanoTime from overflowing. */
-	private static final long LONGEST_NANOS = Long.MAX_VALUE / 4;
+	/** About 36 years: keeps a deadline in nanoTime from overflowing. */
+	private static final long LONGEST_NANOS = Long.MAX_VALUE / 8;
 
 	private final ScheduledExecutorService timer;
 
@@ -41,8 +44,10 @@ final class AskTimeouts {
 	 */
 	boolean start(Ask ask, long timeoutNanos) {
 		long now = System.nanoTime();
-		// the slot's end is the first slot boundary after the deadline
-		long key = Math.floorDiv(now + Math.min(timeoutNanos, LONGEST_NANOS), SLOT_NANOS) + 1;
+		long timeout = Math.min(timeoutNanos, LONGEST_NANOS);
+		long width = Math.max(SLOT_NANOS, Long.highestOneBit(timeout >> 6));
+		// a slot is known by its end: the first boundary of its width after the deadline
+		long key = (Math.floorDiv(now + timeout, width) + 1) * width;
 		Slot slot = this.slots.get(key);
 		if (slot == null) {
 			Slot fresh = new Slot(key);
@@ -50,7 +55,7 @@ final class AskTimeouts {
 			if (slot == null) {
 				slot = fresh;
 				try {
-					fresh.task = this.timer.schedule(fresh, key * SLOT_NANOS - now, TimeUnit.NANOSECONDS);
+					fresh.task = this.timer.schedule(fresh, key - now, TimeUnit.NANOSECONDS);
 				}
 				catch (RejectedExecutionException ex) {
 					this.slots.remove(key, fresh);
@@ -90,7 +95,7 @@ final class AskTimeouts {
 		}
 	}
 
-	/** The asks whose deadlines end within one slot; run by the timer when the slot ends. */
+	/** The asks whose deadlines fall within one slot; run by the timer when the slot ends. */
 	final class Slot implements Runnable {
 
 		private final long key;

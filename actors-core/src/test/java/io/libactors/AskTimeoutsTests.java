@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Ask deadlines share 10 ms slots on the core's timer: never early, and nothing left behind. */
+/** Ask deadlines share slots on the core's timer: never early, and little left behind. */
 class AskTimeoutsTests {
 
 	record Question(int n) implements Message {
@@ -125,6 +125,27 @@ class AskTimeoutsTests {
 		core.shutdown(Duration.ofSeconds(1));
 		// the asks' slots (5 s ahead) are cancelled with the core, so the timer thread ends now
 		assertThat(core.timerTasks()).isZero();
+	}
+
+	@Test
+	void answeredAsksWithALongTimeoutLeaveFewSlotsBehind() throws Exception {
+		Core core = Core.create();
+		try {
+			ActorProxy<Echoer> echoer = core.createActor("echoer", new Echoer());
+			// asked for 100 ms: in slots of the narrowest width that would be a dozen slots
+			long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+			int n = 0;
+			while (System.nanoTime() < until) {
+				assertThat(echoer.ask(new Echo(n), Integer.class, Duration.ofHours(1)).get(5, TimeUnit.SECONDS))
+					.isEqualTo(n++);
+			}
+			assertThat(core.pendingAskTimeouts()).isZero();
+			// an hour's asks share slots of about 34 s: the 100 ms fell in one or two
+			assertThat(core.timerTasks()).isBetween(1, 2);
+		}
+		finally {
+			core.shutdown(Duration.ofSeconds(1));
+		}
 	}
 
 	@Test
