@@ -75,6 +75,8 @@ final class Ask extends CompletableFuture<Object> {
 		AskTimeouts.Slot timeout = this.timeout;
 		if (timeout != null) {
 			timeout.leave(this);
+			// a future the caller keeps must not keep the slot, and the asks in it, alive
+			this.timeout = null;
 		}
 	}
 
