@@ -58,6 +58,8 @@ final class AskTimeouts {
 					fresh.task = this.timer.schedule(fresh, key - now, TimeUnit.NANOSECONDS);
 				}
 				catch (RejectedExecutionException ex) {
+					// The core has terminated. An ask that joined this slot meanwhile gets no
+					// timeout, but no actor takes mail any more: its send completes it at once.
 					this.slots.remove(key, fresh);
 					return false;
 				}
