@@ -2,6 +2,7 @@ package io.libactors;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,28 +20,38 @@ public interface ActorTemplates {
 	 */
 	@Nullable ActorTemplate find(Class<? extends Actor> type);
 
-	/** Templates from public no-argument constructors. */
+	/** Templates from public no-argument constructors; one per type, found once. */
 	static ActorTemplates byConstructor() {
-		return (type) -> {
-			if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
-				return null;
+		ClassValue<Optional<ActorTemplate>> templates = new ClassValue<>() {
+
+			@Override
+			protected Optional<ActorTemplate> computeValue(Class<?> type) {
+				return Optional.ofNullable(constructorTemplate(type));
 			}
-			try {
-				Constructor<? extends Actor> constructor = type.getConstructor();
-				constructor.setAccessible(true);
-				return new ActorTemplate(type.getSimpleName(), () -> {
-					try {
-						return constructor.newInstance();
-					}
-					catch (ReflectiveOperationException ex) {
-						throw new ActorException("Cannot create " + type.getName() + ": " + ex, ex);
-					}
-				}, Supervision.RESUME, null);
-			}
-			catch (NoSuchMethodException ex) {
-				return null;
-			}
+
 		};
+		return (type) -> templates.get(type).orElse(null);
+	}
+
+	private static @Nullable ActorTemplate constructorTemplate(Class<?> type) {
+		if (!Actor.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
+			return null;
+		}
+		try {
+			Constructor<?> constructor = type.getConstructor();
+			constructor.setAccessible(true);
+			return new ActorTemplate(type.getSimpleName(), () -> {
+				try {
+					return (Actor) constructor.newInstance();
+				}
+				catch (ReflectiveOperationException ex) {
+					throw new ActorException("Cannot create " + type.getName() + ": " + ex, ex);
+				}
+			}, Supervision.RESUME, null);
+		}
+		catch (NoSuchMethodException ex) {
+			return null;
+		}
 	}
 
 }

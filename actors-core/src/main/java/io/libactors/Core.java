@@ -123,6 +123,9 @@ public final class Core {
 
 	private final ActorTemplates templates;
 
+	/** The origin the actors of each templated type share, while its template stays the same. */
+	private final ConcurrentHashMap<Class<?>, ActorOrigin> templateOrigins = new ConcurrentHashMap<>();
+
 	private final Mdc mdc = new Mdc();
 
 	/** Name to {@link ActorCell}, or to {@link PendingActor} for a name proxied before creation. */
@@ -560,9 +563,17 @@ public final class Core {
 			throw new ActorException("Template " + template.name() + " made a " + actor.getClass().getName()
 					+ ", not a " + type.getName() + ".");
 		}
-		return register(name, actor,
-				new ActorOrigin(template.factory(), template.supervision(), template.destroyer(), template.name()),
-				parent);
+		return register(name, actor, originOf(type, template), parent);
+	}
+
+	private ActorOrigin originOf(Class<?> type, ActorTemplate template) {
+		ActorOrigin origin = this.templateOrigins.get(type);
+		if (origin == null || origin.factory() != template.factory() || origin.destroyer() != template.destroyer()
+				|| origin.supervision() != template.supervision() || !template.name().equals(origin.template())) {
+			origin = new ActorOrigin(template.factory(), template.supervision(), template.destroyer(), template.name());
+			this.templateOrigins.put(type, origin);
+		}
+		return origin;
 	}
 
 	@SuppressWarnings("unchecked")

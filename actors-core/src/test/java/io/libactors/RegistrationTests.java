@@ -305,4 +305,13 @@ class RegistrationTests {
 			.withMessageContaining("No template for actor type " + Pingable.class.getName());
 	}
 
+	@Test
+	void actorsMadeFromOneTemplateShareTheirOrigin() {
+		// what the template gives (factory, supervision, destroyer, name) costs an actor nothing
+		ActorCell first = (ActorCell) (ActorProxy<?>) this.core.createActor(Derived.class, "first");
+		ActorCell second = (ActorCell) (ActorProxy<?>) this.core.createActor(Derived.class, "second");
+		assertThat(second.origin).isSameAs(first.origin);
+		assertThat(first.origin.template()).isEqualTo("Derived");
+	}
+
 }
