@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -18,41 +17,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** Ask deadlines share slots on the core's timer: never early, and little left behind. */
 class AskTimeoutsTests {
 
-	record Question(int n) implements Message {
-	}
-
-	/** Never answers. */
-	static class Silent implements Actor {
-
-		@MessageHandler
-		CompletionStage<Integer> onQuestion(Question question) {
-			return new CompletableFuture<>();
-		}
-
-	}
-
-	record Echo(int n) implements Message {
-	}
-
-	static class Echoer implements Actor {
-
-		@MessageHandler
-		int onEcho(Echo echo) {
-			return echo.n();
-		}
-
-	}
+	// The actors and messages are AskLoadTests's: Silent never answers, Echoer echoes.
 
 	@Test
 	void anAskNeverTimesOutBeforeItsDeadline() throws Exception {
 		Core core = Core.create();
 		try {
-			ActorProxy<Silent> silent = core.createActor("silent", new Silent());
+			ActorProxy<AskLoadTests.Silent> silent = core.createActor("silent", new AskLoadTests.Silent());
 			List<Long> started = new ArrayList<>();
 			List<CompletableFuture<Long>> ended = new ArrayList<>();
 			for (int i = 0; i < 50; i++) {
 				started.add(System.nanoTime());
-				ended.add(silent.ask(new Question(i), Integer.class, Duration.ofMillis(20 + i))
+				ended.add(silent.ask(new AskLoadTests.Question(i), Integer.class, Duration.ofMillis(20 + i))
 					.handle((reply, error) -> (error instanceof AskTimeoutException) ? System.nanoTime() : -1L));
 			}
 			for (int i = 0; i < ended.size(); i++) {
@@ -73,7 +49,7 @@ class AskTimeoutsTests {
 		try {
 			AskTimeouts timeouts = new AskTimeouts(timer);
 			long before = System.nanoTime();
-			Ask ask = new Ask(Integer.class, "nobody", Question.class, 1);
+			Ask ask = new Ask(Integer.class, "nobody", AskLoadTests.Question.class, 1);
 			assertThat(timeouts.start(ask, TimeUnit.MILLISECONDS.toNanos(1))).isTrue();
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> ask.get(5, TimeUnit.SECONDS))
 				.withCauseInstanceOf(AskTimeoutException.class);
@@ -102,7 +78,7 @@ class AskTimeoutsTests {
 
 		};
 		try {
-			Ask late = new Ask(Integer.class, "nobody", Question.class, 1);
+			Ask late = new Ask(Integer.class, "nobody", AskLoadTests.Question.class, 1);
 			assertThat(new AskTimeouts(eager).start(late, -AskTimeouts.SLOT_NANOS)).isTrue();
 			assertThat(late).isCompletedExceptionally();
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(late::get)
@@ -116,9 +92,9 @@ class AskTimeoutsTests {
 	@Test
 	void answeredAsksLeaveTheirSlotsAndShutdownLeavesTheTimerNothingToWaitFor() throws Exception {
 		Core core = Core.create();
-		ActorProxy<Echoer> echoer = core.createActor("echoer", new Echoer());
+		ActorProxy<AskLoadTests.Echoer> echoer = core.createActor("echoer", new AskLoadTests.Echoer());
 		for (int i = 0; i < 1_000; i++) {
-			assertThat(echoer.ask(new Echo(i), Integer.class).get(5, TimeUnit.SECONDS)).isEqualTo(i);
+			assertThat(echoer.ask(new AskLoadTests.Echo(i), Integer.class).get(5, TimeUnit.SECONDS)).isEqualTo(i);
 		}
 		assertThat(core.pendingAskTimeouts()).isZero();
 		assertThat(core.timerTasks()).isPositive();
@@ -131,12 +107,12 @@ class AskTimeoutsTests {
 	void answeredAsksWithALongTimeoutLeaveFewSlotsBehind() throws Exception {
 		Core core = Core.create();
 		try {
-			ActorProxy<Echoer> echoer = core.createActor("echoer", new Echoer());
+			ActorProxy<AskLoadTests.Echoer> echoer = core.createActor("echoer", new AskLoadTests.Echoer());
 			// asked for 100 ms: in slots of the narrowest width that would be a dozen slots
 			long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
 			int n = 0;
 			while (System.nanoTime() < until) {
-				assertThat(echoer.ask(new Echo(n), Integer.class, Duration.ofHours(1)).get(5, TimeUnit.SECONDS))
+				assertThat(echoer.ask(new AskLoadTests.Echo(n), Integer.class, Duration.ofHours(1)).get(5, TimeUnit.SECONDS))
 					.isEqualTo(n++);
 			}
 			assertThat(core.pendingAskTimeouts()).isZero();
@@ -151,10 +127,10 @@ class AskTimeoutsTests {
 	@Test
 	void askAfterShutdownIsRefusedNamingTheActor() {
 		Core core = Core.create();
-		ActorProxy<Echoer> echoer = core.createActor("echoer", new Echoer());
+		ActorProxy<AskLoadTests.Echoer> echoer = core.createActor("echoer", new AskLoadTests.Echoer());
 		core.shutdown(Duration.ofSeconds(1));
 		assertThatExceptionOfType(ExecutionException.class)
-			.isThrownBy(() -> echoer.ask(new Echo(1), Integer.class).get(1, TimeUnit.SECONDS))
+			.isThrownBy(() -> echoer.ask(new AskLoadTests.Echo(1), Integer.class).get(1, TimeUnit.SECONDS))
 			.withCauseInstanceOf(UndeliverableMessageException.class)
 			.withMessageContaining("'echoer'");
 	}
