@@ -896,10 +896,7 @@ public final class Core {
 	Ask newAsk(String receiver, Message message, Class<?> replyType, Duration timeout) {
 		Objects.requireNonNull(message, "message must not be null");
 		Objects.requireNonNull(replyType, "replyType must not be null");
-		Objects.requireNonNull(timeout, "timeout must not be null");
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("Ask timeout must be positive, but was " + timeout + ".");
-		}
+		Durations.requirePositive(timeout, "timeout", "Ask timeout");
 		long millis = Math.max(1, timeout.toMillis());
 		Ask ask = new Ask(replyType, receiver, message.getClass(), millis);
 		if (!this.askTimeouts.start(ask, timeout.toNanos())) {
@@ -1181,11 +1178,7 @@ public final class Core {
 
 		/** Default ask timeout; 5 seconds unless set. */
 		public Builder askTimeout(Duration timeout) {
-			Objects.requireNonNull(timeout, "timeout must not be null");
-			if (timeout.isNegative() || timeout.isZero()) {
-				throw new IllegalArgumentException("askTimeout must be positive, but was " + timeout + ".");
-			}
-			this.askTimeout = timeout;
+			this.askTimeout = Durations.requirePositive(timeout, "timeout", "askTimeout");
 			return this;
 		}
 
@@ -1218,11 +1211,7 @@ public final class Core {
 		 * unless set.
 		 */
 		public Builder slowHandlerThreshold(Duration threshold) {
-			Objects.requireNonNull(threshold, "threshold must not be null");
-			if (threshold.isNegative() || threshold.isZero()) {
-				throw new IllegalArgumentException("slowHandlerThreshold must be positive, but was " + threshold + ".");
-			}
-			this.slowHandler = threshold;
+			this.slowHandler = Durations.requirePositive(threshold, "threshold", "slowHandlerThreshold");
 			return this;
 		}
 

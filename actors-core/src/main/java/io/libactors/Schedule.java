@@ -33,11 +33,7 @@ public final class Schedule {
 	 * @throws IllegalArgumentException for a non-positive interval
 	 */
 	public static Schedule every(Duration interval) {
-		Objects.requireNonNull(interval, "interval must not be null");
-		if (interval.isNegative() || interval.isZero()) {
-			throw new IllegalArgumentException("Schedule interval must be positive, but was " + interval + ".");
-		}
-		return new Schedule(interval, null, 0, false);
+		return new Schedule(Durations.requirePositive(interval, "interval", "Schedule interval"), null, 0, false);
 	}
 
 	/**
