@@ -2,6 +2,7 @@ package io.libactors.spring.boot.autoconfigure;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import io.libactors.ActorMonitor;
 import io.libactors.Context;
@@ -21,11 +22,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -76,10 +80,8 @@ public final class ActorsAutoConfiguration {
 			ObjectProvider<ActorMonitor> monitors, ObjectProvider<MessageTracer> tracer,
 			ObjectProvider<ActorJsonMapper> jsonMapper, SpringTimerScheduler timers,
 			ConfigurableListableBeanFactory beanFactory, ActorBeanRegistrar registrar) {
-		Boolean virtual = properties.getDispatcher().getVirtualThreads();
-		if (virtual == null) {
-			virtual = environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);
-		}
+		Boolean virtualThreads = properties.getDispatcher().getVirtualThreads();
+		boolean virtual = (virtualThreads != null) ? virtualThreads : Threading.VIRTUAL.isActive(environment);
 		Core.Builder builder = Core.builder()
 			.askTimeout(properties.getAskTimeout())
 			.mailboxCapacity(properties.getMailbox().getCapacity())
@@ -94,9 +96,11 @@ public final class ActorsAutoConfiguration {
 			.timerScheduler(timers)
 			.context(context::getObject);
 		if (beanFactory.containsBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME)) {
-			builder.actletExecutor((task) -> beanFactory
-				.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME, Executor.class)
-				.execute(task));
+			// Boot's executor is @Lazy: look it up at the first actlet, not when the core is built,
+			// and only once. SingletonSupplier publishes it safely to every dispatcher thread.
+			Supplier<Executor> executor = SingletonSupplier.of(() -> beanFactory
+				.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME, Executor.class));
+			builder.actletExecutor((task) -> executor.get().execute(task));
 		}
 		monitors.orderedStream().forEach(builder::monitor);
 		tracer.ifUnique(builder::tracer);
@@ -108,14 +112,14 @@ public final class ActorsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ActorLifecycle actorLifecycle(Core core, ConfigurableListableBeanFactory beanFactory,
 			ActorBeanRegistrar registrar, ActorsProperties properties, Environment environment) {
-		Duration phaseTimeout = environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class,
-				Duration.ofSeconds(30));
+		Duration phaseTimeout = Binder.get(environment)
+			.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+			.orElse(Duration.ofSeconds(30));
 		Duration shutdown = properties.getShutdown().getTimeout();
 		if (shutdown.compareTo(phaseTimeout) >= 0) {
-			throw new IllegalStateException("actors.shutdown.timeout (" + shutdown + ") must be below "
-					+ "spring.lifecycle.timeout-per-shutdown-phase (" + phaseTimeout + "), or the drain is cut short.");
+			throw new ShutdownTimeoutTooLongException(shutdown, phaseTimeout);
 		}
-		return new ActorLifecycle(core, beanFactory, registrar, Duration.ofSeconds(60), shutdown);
+		return new ActorLifecycle(core, beanFactory, registrar, properties.getStartup().getTimeout(), shutdown);
 	}
 
 	/** Where Boot's Jackson support is present: a mapper built with the application's customizers. */

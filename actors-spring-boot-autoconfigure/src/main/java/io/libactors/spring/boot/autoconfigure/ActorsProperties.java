@@ -36,6 +36,8 @@ public class ActorsProperties {
 	 */
 	private int maxActors;
 
+	private final Startup startup = new Startup();
+
 	private final Shutdown shutdown = new Shutdown();
 
 	private final Mailbox mailbox = new Mailbox();
@@ -80,6 +82,10 @@ public class ActorsProperties {
 		this.stuckThreshold = stuckThreshold;
 	}
 
+	public Startup getStartup() {
+		return this.startup;
+	}
+
 	public Shutdown getShutdown() {
 		return this.shutdown;
 	}
@@ -102,6 +108,24 @@ public class ActorsProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public static class Startup {
+
+		/**
+		 * Maximum time to wait for the singleton actors to finish initialize when the context
+		 * starts.
+		 */
+		private Duration timeout = Duration.ofSeconds(60);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
 	}
 
 	public static class Shutdown {

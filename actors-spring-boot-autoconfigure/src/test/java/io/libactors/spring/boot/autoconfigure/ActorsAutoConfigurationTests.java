@@ -3,6 +3,7 @@ package io.libactors.spring.boot.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -524,12 +525,73 @@ class ActorsAutoConfigurationTests {
 	}
 
 	@Test
-	void aShutdownTimeoutAtOrAboveThePhaseTimeoutFailsStartup() {
+	void aShutdownTimeoutAtOrAboveThePhaseTimeoutFailsStartupWithAFailureAnalysis() {
 		this.contextRunner.withPropertyValues("actors.shutdown.timeout=40s").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("actors.shutdown.timeout (PT40S) must be below");
+			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ShutdownTimeoutTooLongException.class);
+			FailureAnalysis analysis = new ShutdownTimeoutTooLongFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).isEqualTo("actors.shutdown.timeout (40s) must be below "
+					+ "spring.lifecycle.timeout-per-shutdown-phase (30s), or the drain is cut short.");
+			assertThat(analysis.getAction()).isEqualTo(
+					"Set actors.shutdown.timeout below 30s, or raise spring.lifecycle.timeout-per-shutdown-phase above 40s.");
 		});
+	}
+
+	@Test
+	void aLongerShutdownPhaseAllowsALongerShutdownTimeout() {
+		this.contextRunner
+			.withPropertyValues("actors.shutdown.timeout=40s", "spring.lifecycle.timeout-per-shutdown-phase=1m")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ActorLifecycle.class));
+	}
+
+	@Test
+	void theShutdownTimeoutFailureAnalysisWritesDurationsAsPropertiesDo() {
+		FailureAnalysis analysis = new ShutdownTimeoutTooLongFailureAnalyzer()
+			.analyze(new ShutdownTimeoutTooLongException(Duration.ofMinutes(2), Duration.ofMillis(1500)));
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).isEqualTo("actors.shutdown.timeout (2m) must be below "
+				+ "spring.lifecycle.timeout-per-shutdown-phase (1500ms), or the drain is cut short.");
+		assertThat(analysis.getAction()).isEqualTo(
+				"Set actors.shutdown.timeout below 1500ms, or raise spring.lifecycle.timeout-per-shutdown-phase above 2m.");
+	}
+
+	@Test
+	void theShutdownTimeoutFailureAnalyzerIgnoresOtherFailures() {
+		assertThat(new ShutdownTimeoutTooLongFailureAnalyzer().analyze(new IllegalStateException("other"))).isNull();
+	}
+
+	static final CountDownLatch releaseSlowStarter = new CountDownLatch(1);
+
+	@ActorComponent("slowStarter")
+	static class SlowStarter implements Actor {
+
+		@Override
+		public void initialize(Context context) throws Exception {
+			releaseSlowStarter.await(10, TimeUnit.SECONDS);
+		}
+
+	}
+
+	@Test
+	void anActorStillInitializingAfterTheStartupTimeoutFailsStartup() {
+		this.contextRunner.withUserConfiguration(SlowStarter.class)
+			.withPropertyValues("actors.startup.timeout=100ms")
+			.run((context) -> {
+				try {
+					assertThat(context).hasFailed();
+					assertThat(context.getStartupFailure()).rootCause()
+						.hasMessage("Actor 'slowStarter' did not finish initialize within PT0.1S.");
+				}
+				finally {
+					releaseSlowStarter.countDown();
+				}
+			});
+	}
+
+	@Test
+	void theStartupTimeoutDefaultsToOneMinute() {
+		assertThat(new ActorsProperties().getStartup().getTimeout()).isEqualTo(Duration.ofSeconds(60));
 	}
 
 }
