@@ -209,34 +209,35 @@ class TimersAndActletsTests {
 	record WorkDone(int n) implements Message {
 	}
 
-	/** Starts actlets that wait for a release: half give up when interrupted, half ignore it. */
+	/**
+	 * Starts actlets that wait for a release: half give up when interrupted, half ignore it.
+	 * Both block rather than spin, so a busy machine still runs the threads the test waits for.
+	 */
 	static class Delegator implements Actor {
 
-		static final CountDownLatch release = new CountDownLatch(1);
+		final CountDownLatch release = new CountDownLatch(1);
 
-		static final AtomicInteger started = new AtomicInteger();
+		final AtomicInteger started = new AtomicInteger();
 
-		static final AtomicInteger finished = new AtomicInteger();
+		final AtomicInteger finished = new AtomicInteger();
 
 		@MessageHandler
 		void onStartWork(Context context, StartWork start) {
 			for (int i = 0; i < start.actlets(); i++) {
 				int n = i;
 				context.actlet(() -> {
-					started.incrementAndGet();
+					this.started.incrementAndGet();
 					try {
 						if (n % 2 == 0) {
-							release.await();
+							this.release.await();
 						}
 						else {
-							while (release.getCount() > 0) {
-								Thread.onSpinWait();
-							}
+							awaitIgnoringInterrupts(this.release);
 						}
 						return new WorkDone(n);
 					}
 					finally {
-						finished.incrementAndGet();
+						this.finished.incrementAndGet();
 					}
 				});
 			}
@@ -247,16 +248,40 @@ class TimersAndActletsTests {
 			throw new IllegalStateException("no actlet result may arrive after its owner stopped");
 		}
 
+		/** Waits for the latch through any interrupt, and leaves the interrupt set, as a spin would. */
+		private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+			boolean interrupted = false;
+			for (;;) {
+				try {
+					latch.await();
+					break;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
 	}
 
 	@Test
 	void actletsStillRunningAtStopAreCancelledAndCountedOnceEach() throws Exception {
-		ActorProxy<Delegator> delegator = this.core.createActor("delegator", new Delegator());
-		delegator.ask(new StartWork(100), Void.class).get(2, TimeUnit.SECONDS);
-		await().until(() -> Delegator.started.get() == 100);
-		delegator.stop().get(2, TimeUnit.SECONDS);
-		Delegator.release.countDown();
-		await().until(() -> Delegator.finished.get() == 100);
+		Duration patience = Duration.ofSeconds(60);
+		Delegator delegator = new Delegator();
+		ActorProxy<Delegator> actor = this.core.createActor("delegator", delegator);
+		try {
+			actor.ask(new StartWork(100), Void.class, patience).get(60, TimeUnit.SECONDS);
+			await().atMost(patience).until(() -> delegator.started.get() == 100);
+			actor.stop().get(60, TimeUnit.SECONDS);
+		}
+		finally {
+			// Also on failure: no actlet thread may outlive the test.
+			delegator.release.countDown();
+		}
+		await().atMost(patience).until(() -> delegator.finished.get() == 100);
 		assertThat(this.core.droppedActletResults()).isEqualTo(100);
 		assertThat(this.core.deadLetterCount()).isZero();
 	}
