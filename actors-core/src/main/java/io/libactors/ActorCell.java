@@ -4,17 +4,22 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
@@ -78,6 +83,26 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 
 	private static final VarHandle TURN;
 
+	private static final VarHandle TERMINATED;
+
+	private static final VarHandle STARTED;
+
+	private static final VarHandle CHILDREN;
+
+	private static final VarHandle TIMERS;
+
+	private static final VarHandle ACTLETS;
+
+	/** What {@link #startedFuture()} holds once {@code initialize} returned normally. */
+	private static final CompletableFuture<Void> INITIALIZED = CompletableFuture.completedFuture(null);
+
+	/** What a stopped cell holds instead of its instance, so that a kept proxy keeps no actor alive. */
+	private static final Actor GONE = new Actor() {
+	};
+
+	/** What the turn's calls return once a hold is registered: the turn must touch nothing more. */
+	static final long HELD = Long.MIN_VALUE;
+
 	private static final VarHandle METRIC = MethodHandles.arrayElementVarHandle(HandlerMetrics[].class);
 
 	static {
@@ -88,6 +113,11 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 			STATE = lookup.findVarHandle(ActorCell.class, "state", int.class);
 			ENQUEUED = lookup.findVarHandle(ActorCell.class, "enqueued", long.class);
 			TURN = lookup.findVarHandle(ActorCell.class, "turn", TurnState.class);
+			TERMINATED = lookup.findVarHandle(ActorCell.class, "terminated", CompletableFuture.class);
+			STARTED = lookup.findVarHandle(ActorCell.class, "started", CompletableFuture.class);
+			CHILDREN = lookup.findVarHandle(ActorCell.class, "children", Set.class);
+			TIMERS = lookup.findVarHandle(ActorCell.class, "timers", ActorTimers.class);
+			ACTLETS = lookup.findVarHandle(ActorCell.class, "actlets", Map.class);
 			DEQUEUED = lookup.findVarHandle(TurnState.class, "dequeued", long.class);
 			PROCESSED = lookup.findVarHandle(TurnState.class, "processed", long.class);
 			FAILURES = lookup.findVarHandle(TurnState.class, "failed", long.class);
@@ -138,12 +168,18 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 
 	private volatile @Nullable Map<String, Future<?>> actlets;
 
-	private @Nullable CompletableFuture<Void> terminated;
+	/** Made when someone first waits for the end; completed once the actor has ended. */
+	private volatile @Nullable CompletableFuture<Void> terminated;
 
-	private @Nullable CompletableFuture<Void> started;
+	/**
+	 * The outcome of {@code initialize}: {@code null} until it is known and nobody waits,
+	 * {@link #INITIALIZED}, a failed future with its cause, or the future someone waits on.
+	 */
+	private volatile @Nullable CompletableFuture<Void> started;
 
-	private boolean finished;
+	private volatile boolean finished;
 
+	/** The turn's alone (and the stopping thread's once it holds the turn). */
 	private boolean initialized;
 
 	private boolean terminating;
@@ -163,6 +199,7 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 			// nothing to run before the first message: running from the start saves a turn
 			this.initialized = true;
 			this.state = RUNNING;
+			this.started = INITIALIZED;
 		}
 	}
 
@@ -290,12 +327,9 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 
 	private void terminateHere() {
 		Node marker = Objects.requireNonNull(poll(turnState()));
-		try {
-			beginTermination();
-		}
-		finally {
-			marker.release(false);
-		}
+		// ends here and now: no children to wait for and no ShutdownMessage handler, so no hold
+		beginTermination();
+		marker.release(false);
 		endTurn();
 	}
 
@@ -372,7 +406,7 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 	}
 
 	/** Links a node into the mailbox; the caller makes sure a turn will see it. */
-	private boolean link(Node node, boolean ignoreCapacity) {
+	boolean link(Node node, boolean ignoreCapacity) {
 		int capacity = this.core.mailboxCapacity();
 		if (capacity > 0) {
 			// Only a bounded mailbox counts what comes in: it is one more atomic per message.
@@ -420,20 +454,37 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 		enqueue(new TickNode(message, handler, key, generation), true);
 	}
 
-	/** Delivers an actlet's result (or failure) to this actor, unless it has stopped. */
+	/**
+	 * Delivers an actlet's result (or failure) to this actor, unless it has stopped. Counted as
+	 * on its way from the moment it leaves the actlets to its queueing, so that shutdown never
+	 * finds the core quiet in between.
+	 */
 	void deliverActletResult(String actletId, @Nullable Message result, @Nullable Throwable error) {
 		Map<String, Future<?>> actlets = this.actlets;
-		if (actlets == null || actlets.remove(actletId) == null) {
-			return; // cancelled when its owner stopped, and counted then
+		if (actlets == null) {
+			return;
 		}
-		Message message = result;
-		if (error != null) {
-			if (this.router.find(ActletFailed.class) == null) {
-				this.core.logActletFailure(this, actletId, error);
-				return;
+		this.core.actletDelivery(1);
+		try {
+			if (actlets.remove(actletId) != null) {
+				deliverActletResult(actletId, (error != null) ? failure(actletId, error) : result);
 			}
-			message = new ActletFailed(actletId, error.getClass().getName(), error.getMessage());
+			// else: cancelled when its owner stopped, and counted then
 		}
+		finally {
+			this.core.actletDelivery(-1);
+		}
+	}
+
+	private @Nullable Message failure(String actletId, Throwable error) {
+		if (this.router.find(ActletFailed.class) == null) {
+			this.core.logActletFailure(this, actletId, error);
+			return null;
+		}
+		return new ActletFailed(actletId, error.getClass().getName(), error.getMessage());
+	}
+
+	private void deliverActletResult(String actletId, @Nullable Message message) {
 		if (message == null) {
 			return;
 		}
@@ -442,7 +493,9 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 			this.core.countDroppedActletResult();
 		}
 		else if (handler == null) {
-			this.core.deadLetters().post(new Node(message, null, null, null), this.name, DeadLetter.NO_HANDLER);
+			Node node = new Node(message, null, null, null);
+			node.sequence = this.core.looseSequence();
+			this.core.deadLetters().post(node, this.name, DeadLetter.NO_HANDLER);
 		}
 		else {
 			enqueue(new Node(message, null, handler, null), true);
@@ -451,38 +504,60 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 
 	// ---- the turn
 
+	/**
+	 * One turn: resumes a completed hold, runs {@code initialize} the first time, then takes up
+	 * to the throughput's worth of messages. Once a hold is registered (a handler's
+	 * {@code CompletionStage}, a stop waiting for children or for a {@code ShutdownMessage}
+	 * handler's stage) the completion owns the actor: this turn unwinds without touching its state
+	 * again and does not give the turn back.
+	 */
 	@Override
 	public void run() {
 		ActorCell outer = enterTurn(this);
 		Mdc.Scope mdc = this.core.mdc().enter(this.name);
-		TurnState turn = turnState();
+		boolean held;
 		try {
-			if (turn.hold != null && !resumeHold(mdc)) {
-				return;
-			}
-			if (!this.initialized) {
-				this.initialized = true;
-				mdc.noMessage();
-				initializeActor(true);
-			}
-			int budget = this.core.throughput();
-			long mark = System.nanoTime();
-			while (budget-- > 0 && turn.hold == null) {
-				Node node = poll(turn);
-				if (node == null) {
-					break;
-				}
-				mark = process(node, mark, mdc);
-			}
-			if (turn.hold != null) {
-				return;
-			}
+			held = turn(turnState(), mdc);
+		}
+		catch (Throwable ex) {
+			// Only a bug of the runtime gets here: user code is called under its own guard.
+			this.core.logTurnFailure(this, ex);
+			held = false;
 		}
 		finally {
 			mdc.close();
 			enterTurn(outer);
 		}
-		endTurn();
+		if (!held) {
+			endTurn();
+		}
+	}
+
+	/** @return whether a hold was registered, so the turn must not be given back */
+	private boolean turn(TurnState turn, Mdc.Scope mdc) {
+		if (turn.hold != null && resumeHold(turn, mdc)) {
+			return true;
+		}
+		if (!this.initialized) {
+			this.initialized = true;
+			mdc.noMessage();
+			if (initializeActor(true)) {
+				return true;
+			}
+		}
+		int budget = this.core.throughput();
+		long mark = System.nanoTime();
+		while (budget-- > 0) {
+			Node node = poll(turn);
+			if (node == null) {
+				break;
+			}
+			mark = process(node, mark, mdc);
+			if (mark == HELD) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Gives the turn up, unless mail came meanwhile: then another turn is owed. */
@@ -529,49 +604,58 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 		}
 	}
 
+	/** @return the time the next message starts, or {@link #HELD} */
 	private long process(Node node, long mark, Mdc.Scope mdc) {
 		if (node instanceof StateRequestNode request) {
 			serve(request);
 			return mark;
 		}
-		Message message = node.message;
+		long next = HELD;
 		try {
-			if (this.state >= STOPPED || this.forced) {
-				if (!(message instanceof ShutdownMessage)) {
-					this.core.deadLetters().post(node, this.name,
-							this.forced ? DeadLetter.SHUTDOWN_TIMEOUT : DeadLetter.STOPPED);
-				}
-				else if (!this.terminating) {
-					beginTermination();
-				}
-				return mark;
-			}
-			if (message instanceof ShutdownMessage) {
-				if (!this.terminating) {
-					beginTermination();
-				}
-				return System.nanoTime();
-			}
-			if (node instanceof TickNode tick) {
-				ActorTimers timers = this.timers;
-				if (timers == null || !timers.accept(tick)) {
-					return mark;
-				}
-			}
-			Handler handler = node.handler;
-			if (handler == null || handler.router != this.router) {
-				handler = this.router.find(message.getClass());
-				if (handler == null) {
-					this.core.deadLetters().post(node, this.name, DeadLetter.NO_HANDLER);
-					return mark;
-				}
-			}
-			return handle(node, handler, mark, mdc);
+			next = take(node, mark, mdc);
 		}
 		finally {
-			Hold hold = turnState().hold;
-			node.release(hold != null && hold.node == node);
+			if (next != HELD) {
+				// A registered hold owns its node and releases it once the stage completes.
+				node.release(false);
+			}
 		}
+		return next;
+	}
+
+	private long take(Node node, long mark, Mdc.Scope mdc) {
+		Message message = node.message;
+		if (this.state >= STOPPED || this.forced) {
+			if (!(message instanceof ShutdownMessage)) {
+				this.core.deadLetters().post(node, this.name,
+						this.forced ? DeadLetter.SHUTDOWN_TIMEOUT : DeadLetter.STOPPED);
+			}
+			else if (!this.terminating && beginTermination()) {
+				return HELD;
+			}
+			return mark;
+		}
+		if (message instanceof ShutdownMessage) {
+			if (!this.terminating && beginTermination()) {
+				return HELD;
+			}
+			return System.nanoTime();
+		}
+		if (node instanceof TickNode tick) {
+			ActorTimers timers = this.timers;
+			if (timers == null || !timers.accept(tick)) {
+				return mark;
+			}
+		}
+		Handler handler = node.handler;
+		if (handler == null || handler.router != this.router) {
+			handler = this.router.find(message.getClass());
+			if (handler == null) {
+				this.core.deadLetters().post(node, this.name, DeadLetter.NO_HANDLER);
+				return mark;
+			}
+		}
+		return handle(node, handler, mark, mdc);
 	}
 
 	private long handle(Node node, Handler handler, long mark, Mdc.Scope mdc) {
@@ -602,12 +686,11 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 				error = new ActorException(handler.describe() + " returned a null CompletionStage.");
 			}
 			else {
-				return holdFor((CompletionStage<?>) result, node, handler, mark);
+				return hold((CompletionStage<?>) result, new Hold(node, handler, mark)) ? HELD : System.nanoTime();
 			}
 		}
 		long now = System.nanoTime();
-		complete(node, handler, now - mark, result, error);
-		return now;
+		return complete(node, handler, now - mark, result, error) ? HELD : now;
 	}
 
 	// ---- observable state, inside the turn
@@ -640,11 +723,19 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 		TurnState turn = turnState();
 		StateStream stream = turn.states;
 		if (stream == null) {
-			stream = new StateStream();
+			stream = new StateStream(this.name);
 			turn.states = stream;
 		}
 		StateStream.Subscription subscription = stream.add(request.subscriber);
-		((Flow.Subscriber) request.subscriber).onSubscribe(subscription);
+		try {
+			((Flow.Subscriber) request.subscriber).onSubscribe(subscription);
+		}
+		catch (Throwable ex) {
+			// Reactive Streams 2.13: a subscriber that throws is cancelled; the actor goes on.
+			subscription.cancel();
+			this.core.logSubscriberFailure(this, ex);
+			return;
+		}
 		stream.welcome(subscription, current);
 	}
 
@@ -652,14 +743,16 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 	private void publishState() {
 		StateStream stream = turnState().states;
 		if (stream != null && this.actor instanceof StatefulActor<?> stateful) {
+			Object current;
 			try {
-				Object current = stateful.state();
-				if (current != null) {
-					stream.publish(current);
-				}
+				current = stateful.state();
 			}
 			catch (RuntimeException ex) {
 				this.core.logStateFailure(this, ex);
+				return;
+			}
+			if (current != null) {
+				stream.publish(current);
 			}
 		}
 	}
@@ -674,8 +767,11 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 		return tracing;
 	}
 
-	/** Accounts for a handled message and replies, outside the actor. */
-	private void complete(Node node, Handler handler, long nanos, @Nullable Object result,
+	/**
+	 * Accounts for a handled message, replies outside the actor, then applies supervision.
+	 * @return whether a hold was registered (a stop waiting for children)
+	 */
+	private boolean complete(Node node, Handler handler, long nanos, @Nullable Object result,
 			@Nullable Throwable error) {
 		TurnState turn = turnState();
 		BUSY_SINCE.setOpaque(turn, 0L);
@@ -686,21 +782,54 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 		if (nanos >= this.core.slowHandlerNanos()) {
 			this.core.logSlowHandler(this, handler, nanos);
 		}
+		Ask ask = node.ask;
+		// Everything of the node is done with before supervision may hold the actor.
+		node.release(false);
 		if (error == null) {
 			PROCESSED.setRelease(turn, turn.processed + 1);
-			if (node.ask != null) {
-				enterTurn(null);
-				node.ask.reply(result);
-				enterTurn(this);
+			if (ask != null) {
+				replyOutside(ask, result, null);
 			}
+			publishState();
+			return false;
 		}
-		else {
-			onFailure(node, handler, error);
-		}
-		publishState();
+		return onFailure(handler, ask, error);
 	}
 
-	private void onFailure(Node node, Handler handler, Throwable error) {
+	/** Completes an ask outside any actor, so that its callbacks never run as this one. */
+	private void replyOutside(Ask ask, @Nullable Object result, @Nullable Throwable error) {
+		enterTurn(null);
+		try {
+			if (error == null) {
+				ask.reply(result);
+			}
+			else {
+				ask.completeExceptionally(error);
+			}
+		}
+		finally {
+			enterTurn(this);
+		}
+	}
+
+	/** Runs {@code action} outside any actor, on this thread; for completions of other callers' futures. */
+	static void outsideActors(Runnable action) {
+		ActorCell outer = current();
+		if (outer == null) {
+			action.run();
+			return;
+		}
+		enterTurn(null);
+		try {
+			action.run();
+		}
+		finally {
+			enterTurn(outer);
+		}
+	}
+
+	/** @return whether a hold was registered */
+	private boolean onFailure(Handler handler, @Nullable Ask ask, Throwable error) {
 		TurnState turn = turnState();
 		FAILURES.setRelease(turn, turn.failed + 1);
 		ActorMonitor monitor = this.core.monitor();
@@ -708,21 +837,20 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 			monitor.handlerFailed(this, this.origin.template(), handler.messageType, error);
 		}
 		this.core.logHandlerFailure(this, handler, error);
-		if (node.ask != null) {
-			enterTurn(null);
-			node.ask.completeExceptionally(error);
-			enterTurn(this);
+		if (ask != null) {
+			replyOutside(ask, null, error);
 		}
 		if (error instanceof VirtualMachineError) {
-			failStop();
-			return;
+			return failStop();
 		}
-		switch (this.origin.supervision()) {
+		return switch (this.origin.supervision()) {
 			case RESTART -> restart();
 			case STOP -> failStop();
 			case RESUME -> {
+				publishState();
+				yield false;
 			}
-		}
+		};
 	}
 
 	private HandlerMetrics metricsFor(Handler handler) {
@@ -744,46 +872,57 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 		return found;
 	}
 
-	// ---- holds: a CompletionStage handler, or a stop waiting for children
+	// ---- holds: a CompletionStage handler, a stop waiting for children or for its ShutdownMessage handler
 
 	/**
 	 * Parks the turn until {@code stage} completes: the status stays {@code SCHEDULED}, so no
-	 * producer submits the cell; the completion submits it again, and the next message runs on
-	 * the executor, never on the completing thread.
+	 * producer submits the cell; the completion submits it again, and what follows runs on the
+	 * executor, never on the completing thread. A stage that completed while it was registered
+	 * is resumed in this turn.
+	 * @return whether the hold is registered: then the caller unwinds and touches nothing more
 	 */
-	private long holdFor(CompletionStage<?> stage, @Nullable Node node, @Nullable Handler handler, long mark) {
-		Hold hold = new Hold(node, handler, mark);
-		turnState().hold = hold;
-		stage.whenComplete(hold);
-		if (hold.registered()) {
-			return mark;
-		}
-		// Completed while we registered: carry on in this turn, where the MDC is already set.
-		resumeHold(null);
-		return System.nanoTime();
-	}
-
-	/** @return whether the turn may go on */
-	private boolean resumeHold(Mdc.@Nullable Scope mdc) {
+	private boolean hold(CompletionStage<?> stage, Hold hold) {
 		TurnState turn = turnState();
-		Hold hold = turn.hold;
-		turn.hold = null;
-		if (hold.handler == null) {
-			finishTermination();
+		turn.hold = hold;
+		try {
+			stage.whenComplete(hold);
+		}
+		catch (Throwable ex) {
+			hold.accept(null, ex);
+		}
+		if (hold.registered()) {
 			return true;
 		}
-		if (mdc != null && hold.node != null) {
-			mdc.message(hold.handler.messageName, hold.node, this);
-		}
-		Throwable error = hold.error;
-		if (error instanceof java.util.concurrent.CompletionException && error.getCause() != null) {
-			error = error.getCause();
-		}
-		complete(hold.node, hold.handler, System.nanoTime() - hold.mark, hold.value, error);
-		hold.node.release(false);
-		return turn.hold == null;
+		return resumeHold(turn, null);
 	}
 
+	/** @return whether another hold was registered */
+	private boolean resumeHold(TurnState turn, Mdc.@Nullable Scope mdc) {
+		Hold hold = Objects.requireNonNull(turn.hold);
+		turn.hold = null;
+		Node node = hold.node;
+		Handler handler = hold.handler;
+		if (node == null || handler == null) {
+			return finishTermination();
+		}
+		Throwable error = hold.error;
+		if (error instanceof CompletionException && error.getCause() != null) {
+			error = error.getCause();
+		}
+		if (node.message instanceof ShutdownMessage) {
+			if (error != null) {
+				this.core.logHandlerFailure(this, handler, error);
+			}
+			endTermination();
+			return false;
+		}
+		if (mdc != null) {
+			mdc.message(handler.messageName, node, this);
+		}
+		return complete(node, handler, System.nanoTime() - hold.mark, hold.value, error);
+	}
+
+	/** Waits for a stage on the actor's behalf; see {@link #hold}. */
 	final class Hold implements BiConsumer<Object, Throwable> {
 
 		private static final VarHandle PHASE;
@@ -797,13 +936,12 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 			}
 		}
 
+		/** The message whose handler returned the stage; {@code null} for a stop waiting for children. */
 		final @Nullable Node node;
 
 		final @Nullable Handler handler;
 
 		final long mark;
-
-		final long since = System.nanoTime();
 
 		@Nullable Object value;
 
@@ -838,17 +976,17 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 
 	// ---- lifecycle, inside the turn
 
-	private void initializeActor(boolean first) {
+	/** @return whether a hold was registered (a failed initialize stopping children it made) */
+	private boolean initializeActor(boolean first) {
 		try {
 			this.actor.initialize(this.core.context());
 		}
 		catch (Throwable ex) {
 			this.core.logInitializeFailure(this, ex);
 			if (first) {
-				completeStarted(ex);
+				settleStart(ex);
 			}
-			failStop();
-			return;
+			return failStop();
 		}
 		finally {
 			closeBindings();
@@ -856,30 +994,34 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 		}
 		if (first) {
 			STATE.compareAndSet(this, STARTING, RUNNING);
-			completeStarted(null);
+			settleStart(null);
 		}
+		return false;
 	}
 
-	private void restart() {
+	/** @return whether a hold was registered */
+	private boolean restart() {
 		long now = System.nanoTime();
 		if (!restartAllowed(now)) {
 			this.core.logRestartLimit(this);
-			failStop();
-			return;
+			return failStop();
 		}
 		Actor old = this.actor;
 		try {
 			Actor fresh = Objects.requireNonNull(this.origin.factory(), "factory").get();
-			this.router = this.core.routerFor(fresh.getClass());
+			this.router = this.core.routerOf(fresh);
 			this.actor = fresh;
 		}
 		catch (Throwable ex) {
 			this.core.logInitializeFailure(this, ex);
-			failStop();
-			return;
+			return failStop();
 		}
-		this.origin.destroy(old);
-		initializeActor(false);
+		destroy(old);
+		if (initializeActor(false)) {
+			return true;
+		}
+		publishState();
+		return false;
 	}
 
 	private boolean restartAllowed(long now) {
@@ -891,7 +1033,7 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 		long[] restarts = turn.restarts;
 		if (restarts == null || restarts.length != max) {
 			restarts = new long[max];
-			java.util.Arrays.fill(restarts, Long.MIN_VALUE);
+			Arrays.fill(restarts, Long.MIN_VALUE);
 			turn.restarts = restarts;
 		}
 		// The ring holds the last max restart times; the oldest one must be outside the window.
@@ -908,7 +1050,8 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 		return true;
 	}
 
-	private void failStop() {
+	/** @return whether a hold was registered */
+	private boolean failStop() {
 		this.failedStop = true;
 		for (;;) {
 			int state = this.state;
@@ -916,12 +1059,14 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 				break;
 			}
 		}
-		if (!this.terminating) {
-			beginTermination();
-		}
+		return !this.terminating && beginTermination();
 	}
 
-	private void beginTermination() {
+	/**
+	 * Ends timers and actlets, then stops the children and waits for them.
+	 * @return whether a hold was registered
+	 */
+	private boolean beginTermination() {
 		this.terminating = true;
 		ActorTimers timers = this.timers;
 		if (timers != null) {
@@ -934,47 +1079,73 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 			for (ActorCell child : List.copyOf(children)) {
 				stopping.add(child.stop());
 			}
-			holdFor(CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)), null, null, 0L);
-			return;
+			return hold(CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)), new Hold(null, null, 0L));
 		}
-		finishTermination();
+		return finishTermination();
 	}
 
-	private void finishTermination() {
+	/**
+	 * Hands the actor its {@code ShutdownMessage}; a stage it returns holds the actor (at most
+	 * the ask timeout) without occupying a thread.
+	 * @return whether a hold was registered
+	 */
+	private boolean finishTermination() {
 		Handler shutdown = this.router.find(ShutdownMessage.class);
 		if (shutdown != null) {
 			Mdc.runtimeMessage(shutdown.messageName);
 			Node node = new Node(new ShutdownMessage(), null, shutdown, null);
-			node.sequence = -1;
-			turnState().current = node;
+			node.sequence = this.core.looseSequence();
+			TurnState turn = turnState();
+			turn.current = node;
+			Object result = null;
+			Throwable error = null;
 			try {
-				Object result = shutdown.invoke(this.actor, this.core.context(), node.message);
-				if (result instanceof CompletionStage<?> stage) {
-					stage.toCompletableFuture().get(this.core.askTimeout().toMillis(),
-							java.util.concurrent.TimeUnit.MILLISECONDS);
-				}
+				result = shutdown.invoke(this.actor, this.core.context(), node.message);
 			}
 			catch (Throwable ex) {
-				this.core.logHandlerFailure(this, shutdown, ex);
+				error = ex;
 			}
 			finally {
-				turnState().current = null;
+				turn.current = null;
 				closeBindings();
 				Thread.interrupted();
 			}
+			if (error == null && result instanceof CompletionStage<?> stage) {
+				CompletableFuture<Object> bounded = new CompletableFuture<>();
+				stage.whenComplete((value, failure) -> {
+					if (failure != null) {
+						bounded.completeExceptionally(failure);
+					}
+					else {
+						bounded.complete(value);
+					}
+				});
+				bounded.orTimeout(this.core.askTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				return hold(bounded, new Hold(node, shutdown, 0L));
+			}
+			if (error != null) {
+				this.core.logHandlerFailure(this, shutdown, error);
+			}
 		}
+		endTermination();
+		return false;
+	}
+
+	/** The actor has had its ShutdownMessage: it leaves the registry, and what is queued is dead-lettered. */
+	private void endTermination() {
 		STATE.setVolatile(this, this.failedStop ? FAILED : STOPPED);
 		this.core.unregister(this);
 		ActorMonitor monitor = this.core.monitor();
 		if (monitor != null) {
 			monitor.stopped(this, this.origin.template(), this.failedStop);
 		}
-		StateStream stream = turnState().states;
+		TurnState turn = turnState();
+		StateStream stream = turn.states;
 		if (stream != null) {
 			stream.complete();
 		}
 		Node node;
-		while ((node = poll(turnState())) != null) {
+		while ((node = poll(turn)) != null) {
 			if (node instanceof StateRequestNode request) {
 				request.refuse(new ActorException("Actor '" + this.name + "' has stopped."));
 			}
@@ -984,56 +1155,69 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 			}
 			node.release(false);
 		}
-		this.origin.destroy(this.actor);
-		CompletableFuture<Void> terminated;
-		synchronized (this) {
-			this.finished = true;
-			terminated = this.terminated;
-		}
-		if (this.started != null) {
-			completeStarted(new ActorException("Actor '" + this.name + "' stopped before it started."));
-		}
+		destroy(this.actor);
+		// A proxy may outlive its actor: it keeps neither the instance nor what the turns used.
+		this.actor = GONE;
+		turn.forget();
+		settleStart(new ActorException("Actor '" + this.name + "' stopped before it started."));
+		this.finished = true;
+		CompletableFuture<Void> terminated = this.terminated;
 		if (terminated != null) {
 			terminated.complete(null);
 		}
 	}
 
-	synchronized CompletableFuture<Void> terminationFuture() {
-		if (this.terminated == null) {
-			this.terminated = new CompletableFuture<>();
-			if (this.finished) {
-				this.terminated.complete(null);
-			}
+	private void destroy(Actor instance) {
+		try {
+			this.origin.destroy(instance);
 		}
-		return this.terminated;
+		catch (Throwable ex) {
+			this.core.logDestroyFailure(this, ex);
+		}
 	}
 
-	/** Completes when {@code initialize} has returned; fails when it threw. */
-	synchronized CompletableFuture<Void> startedFuture() {
-		if (this.started == null) {
-			this.started = new CompletableFuture<>();
-			if (this.state == RUNNING || this.state == STOPPING && this.initialized && !this.failedStop) {
-				this.started.complete(null);
-			}
-			else if (this.state >= STOPPED || this.failedStop) {
-				this.started.completeExceptionally(
-						new ActorException("Actor '" + this.name + "' stopped before it started."));
-			}
+	/** Completes when the actor has ended; from any thread. */
+	CompletableFuture<Void> terminationFuture() {
+		CompletableFuture<Void> terminated = this.terminated;
+		if (terminated == null) {
+			CompletableFuture<Void> made = new CompletableFuture<>();
+			terminated = TERMINATED.compareAndSet(this, null, made) ? made : this.terminated;
 		}
-		return this.started;
+		// The ending turn sets finished, then reads the future: one of the two sees the other.
+		if (this.finished) {
+			terminated.complete(null);
+		}
+		return terminated;
 	}
 
-	private void completeStarted(@Nullable Throwable error) {
-		CompletableFuture<Void> started;
-		synchronized (this) {
+	/**
+	 * Completes when {@code initialize} has returned; fails with its cause when it threw, however
+	 * late it is asked. From any thread.
+	 */
+	CompletableFuture<Void> startedFuture() {
+		CompletableFuture<Void> started = this.started;
+		if (started == null) {
+			CompletableFuture<Void> made = new CompletableFuture<>();
+			if (STARTED.compareAndSet(this, null, made)) {
+				return made;
+			}
 			started = this.started;
 		}
-		if (started != null) {
-			if (error == null) {
-				started.complete(null);
-			}
-			else {
-				started.completeExceptionally(error);
+		return (started == INITIALIZED) ? CompletableFuture.completedFuture(null) : started;
+	}
+
+	/** Records how {@code initialize} ended, and tells whoever waits; the first outcome stays. */
+	private void settleStart(@Nullable Throwable error) {
+		CompletableFuture<Void> outcome = (error == null) ? INITIALIZED : CompletableFuture.failedFuture(error);
+		if (!STARTED.compareAndSet(this, null, outcome)) {
+			CompletableFuture<Void> waiting = this.started;
+			if (waiting != null) {
+				if (error == null) {
+					waiting.complete(null);
+				}
+				else {
+					waiting.completeExceptionally(error);
+				}
 			}
 		}
 	}
@@ -1043,13 +1227,8 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 	void addChild(ActorCell child) {
 		Set<ActorCell> children = this.children;
 		if (children == null) {
-			synchronized (this) {
-				children = this.children;
-				if (children == null) {
-					children = ConcurrentHashMap.newKeySet();
-					this.children = children;
-				}
-			}
+			Set<ActorCell> made = ConcurrentHashMap.newKeySet();
+			children = CHILDREN.compareAndSet(this, null, made) ? made : this.children;
 		}
 		children.add(child);
 	}
@@ -1061,27 +1240,32 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 		}
 	}
 
-	synchronized ActorTimers timers() {
-		if (this.timers == null) {
-			this.timers = new ActorTimers(this);
+	ActorTimers timers() {
+		ActorTimers timers = this.timers;
+		if (timers == null) {
+			ActorTimers made = new ActorTimers(this);
+			timers = TIMERS.compareAndSet(this, null, made) ? made : this.timers;
 		}
-		return this.timers;
+		return timers;
 	}
 
 	/** Cancels every timer (the core is closing); called from any thread. */
 	void closeTimers() {
-		timers().close();
+		ActorTimers timers = this.timers;
+		if (timers != null) {
+			timers.close();
+		}
 	}
 
-	String startActlet(java.util.concurrent.Callable<? extends Message> task) {
+	String startActlet(Callable<? extends Message> task) {
 		Map<String, Future<?>> actlets = this.actlets;
 		if (actlets == null) {
-			actlets = new ConcurrentHashMap<>();
-			this.actlets = actlets;
+			Map<String, Future<?>> made = new ConcurrentHashMap<>();
+			actlets = ACTLETS.compareAndSet(this, null, made) ? made : this.actlets;
 		}
 		String id = this.name + "#actlet-" + this.core.nextActletNumber();
 		Map<String, Future<?>> registry = actlets;
-		java.util.concurrent.FutureTask<Void> future = new java.util.concurrent.FutureTask<>(() -> {
+		FutureTask<Void> future = new FutureTask<>(() -> {
 			Message result;
 			try {
 				result = task.call();
@@ -1096,7 +1280,13 @@ final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
 			return null;
 		});
 		registry.put(id, future);
-		this.core.runActlet(future);
+		try {
+			this.core.runActlet(future);
+		}
+		catch (RuntimeException ex) {
+			registry.remove(id);
+			throw ex;
+		}
 		return id;
 	}
 

@@ -139,7 +139,7 @@ public final class Core {
 	 * Logical name to the message types of that simple name, for {@link EnvelopeCodec}: every
 	 * type a registered actor handles, except the framework's own.
 	 */
-	private final ConcurrentHashMap<String, Set<Class<? extends Message>>> messageTypes = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, Class<? extends Message>> messageTypes = new ConcurrentHashMap<>();
 
 	private final DeadLetterOffice deadLetters = new DeadLetterOffice(this);
 
@@ -156,6 +156,11 @@ public final class Core {
 	private final LongAdder droppedActletResults = new LongAdder();
 
 	private final RateLimitedLog failureLog = new RateLimitedLog(10, 10_000_000_000L);
+
+	private final RateLimitedLog refusalLog = new RateLimitedLog(10, 10_000_000_000L);
+
+	/** Actlet results between leaving their actlet's registry and their owner's mailbox. */
+	private final AtomicInteger actletDeliveries = new AtomicInteger();
 
 	private volatile boolean timersClosed;
 
@@ -281,7 +286,7 @@ public final class Core {
 	public void publish(Message message) {
 		Objects.requireNonNull(message, "message must not be null");
 		refuseReserved(message);
-		if (!publishInternal(message)) {
+		if (!publishInternal(message, ActorCell.current())) {
 			this.deadLetters.unhandledPublication(message);
 		}
 	}
@@ -365,15 +370,19 @@ public final class Core {
 	}
 
 	/**
-	 * Completes when the named actor's {@code initialize} has returned; fails with its exception
-	 * if it threw, or if no such actor is alive.
+	 * Completes when the actor's {@code initialize} has returned; fails with its exception if it
+	 * threw, however late this is asked, and fails if the actor stopped before it started.
+	 * @param actor a proxy this core made
 	 */
-	public CompletableFuture<Void> whenStarted(String name) {
-		Object found = this.registry.get(name);
-		if (found instanceof ActorCell cell) {
-			return cell.startedFuture();
+	public CompletableFuture<Void> whenStarted(ActorProxy<?> actor) {
+		Objects.requireNonNull(actor, "actor must not be null");
+		ActorCell cell = (actor instanceof LazyProxy lazy) ? lazy.bound() : (actor instanceof ActorCell found) ? found
+				: null;
+		if (cell == null || cell.core != this) {
+			return CompletableFuture.failedFuture(
+					new ActorException("No actor of this core is behind " + actor + ": pass a proxy its createActor made."));
 		}
-		return CompletableFuture.failedFuture(new ActorException("No actor named '" + name + "' is alive."));
+		return cell.startedFuture();
 	}
 
 	/** Dead letters so far, all reasons. */
@@ -462,10 +471,11 @@ public final class Core {
 		closeTimers();
 		for (Object value : this.registry.values()) {
 			if (value instanceof PendingActor pending) {
-				pending.close(this.deadLetters);
-				if (this.registry.remove(pending.name, pending)) {
-					releaseName();
-				}
+				pending.close(this.deadLetters, () -> {
+					if (this.registry.remove(pending.name, pending)) {
+						releaseName();
+					}
+				});
 			}
 		}
 		awaitQuiescence(deadline);
@@ -512,6 +522,9 @@ public final class Core {
 				if (!cell.isQuiet() || cell.hasActlets()) {
 					quiet = false;
 				}
+			}
+			if (this.actletDeliveries.get() != 0) {
+				quiet = false;
 			}
 			if (quiet && total == previousTotal) {
 				return;
@@ -615,18 +628,22 @@ public final class Core {
 			parent.addChild(cell);
 		}
 		// Only types published at least once have a subscriber set (an idle actor pays for none).
-		// computeIfPresent waits for a set being built, whose scan may have missed this actor.
+		// computeIfPresent waits for a set being built, whose scan may have missed this actor. An
+		// actor that stopped meanwhile has left the sets already (its unregister came first).
 		for (Handler handler : router.handlers) {
 			this.subscribers.computeIfPresent(handler.messageType, (key, set) -> {
-				set.add(cell);
+				if (cell.state() < ActorCell.STOPPED) {
+					set.add(cell);
+				}
 				return set;
 			});
 		}
-		if (pending != null) {
-			pending.handOver(cell);
-		}
-		if (router.initializes) {
+		if (router.initializes || pending != null) {
 			cell.schedule();
+		}
+		if (this.state.get() != RUNNING) {
+			// Shutdown began after the check above and may have listed the actors before this one.
+			cell.stop();
 		}
 		return (ActorProxy<A>) (ActorProxy<?>) cell;
 	}
@@ -645,7 +662,10 @@ public final class Core {
 				return null;
 			}
 			if (existing instanceof PendingActor pending) {
-				if (this.registry.replace(name, pending, cell)) {
+				// The buffered mail is queued before anyone can find the actor by its name, so a
+				// sender that saw it go through the proxy and then finds the actor keeps its order.
+				if (pending.handOver(cell, () -> this.registry.get(name) == pending,
+						() -> this.registry.replace(name, pending, cell))) {
 					return pending;
 				}
 			}
@@ -719,7 +739,7 @@ public final class Core {
 	}
 
 	/** The router of one actor instance: its class's, or a reducer's own. */
-	private Router routerOf(Actor actor) {
+	Router routerOf(Actor actor) {
 		return (actor instanceof Reducer<?> reducer) ? validated(HandlerScanner.routerFor(reducer))
 				: routerFor(actor.getClass());
 	}
@@ -739,14 +759,34 @@ public final class Core {
 				this.messageTypeCheck.check(handler.messageType, handler.describe());
 			}
 		}
-		for (Handler handler : router.handlers) {
-			if (!MessageTypeCheck.isFrameworkType(handler.messageType)) {
+		// Types are named by their simple names on the wire and in metrics: one type per name.
+		synchronized (this.messageTypes) {
+			Map<String, Class<?>> adding = new LinkedHashMap<>();
+			for (Handler handler : router.handlers) {
+				if (!MessageTypeCheck.isFrameworkType(handler.messageType)) {
+					Class<?> other = adding.putIfAbsent(handler.messageName, handler.messageType);
+					if (other == null) {
+						other = this.messageTypes.get(handler.messageName);
+					}
+					if (other != null && other != handler.messageType) {
+						throw sharedSimpleName(handler, other);
+					}
+				}
+			}
+			for (Map.Entry<String, Class<?>> type : adding.entrySet()) {
 				@SuppressWarnings("unchecked")
-				Class<? extends Message> type = (Class<? extends Message>) handler.messageType;
-				this.messageTypes.computeIfAbsent(handler.messageName, (name) -> ConcurrentHashMap.newKeySet()).add(type);
+				Class<? extends Message> message = (Class<? extends Message>) type.getValue();
+				this.messageTypes.putIfAbsent(type.getKey(), message);
 			}
 		}
 		return router;
+	}
+
+	private static HandlerRegistrationException sharedSimpleName(Handler handler, Class<?> other) {
+		return new HandlerRegistrationException(handler.describe() + " takes " + handler.messageType.getName()
+				+ ", but this core's actors already handle " + other.getName() + ": both have the simple name "
+				+ handler.messageName + ", which envelopes, statistics and metrics name types by.",
+				"Give one of them another simple name.");
 	}
 
 	private static void validateName(String name) {
@@ -772,27 +812,36 @@ public final class Core {
 		if (refusedWhileShuttingDown(delivered, sender, ask, target.name())) {
 			return;
 		}
+		if (!deliver(target, delivered, sender, ask) && ask == null) {
+			throw new MailboxFullException("Mailbox of actor '" + target.name() + "' is full (" + this.mailboxCapacity
+					+ " messages); " + delivered.getClass().getSimpleName() + " was not queued.");
+		}
+	}
+
+	/**
+	 * Queues a message, or accounts for it as a dead letter; never throws.
+	 * @return {@code false} when a bounded mailbox was full (the message is a dead letter)
+	 */
+	private boolean deliver(ActorCell target, Message message, @Nullable ActorCell sender, @Nullable Ask ask) {
 		if (target.state() >= ActorCell.STOPPING) {
-			this.deadLetters.post(looseNode(delivered, sender, ask), target.name(), DeadLetter.STOPPED);
-			return;
+			this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.STOPPED);
+			return true;
 		}
-		Handler handler = target.router.find(delivered.getClass());
+		Handler handler = target.router.find(message.getClass());
 		if (handler == null) {
-			this.deadLetters.post(looseNode(delivered, sender, ask), target.name(), DeadLetter.NO_HANDLER);
-			return;
+			this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.NO_HANDLER);
+			return true;
 		}
-		Node node = new Node(delivered, sender, handler, ask);
+		Node node = new Node(message, sender, handler, ask);
 		if (this.tracer != null) {
 			node.trace = this.tracer.capture();
 		}
 		if (!target.enqueue(node, false)) {
-			node.sequence = -this.looseIds.incrementAndGet();
+			node.sequence = looseSequence();
 			this.deadLetters.post(node, target.name(), DeadLetter.MAILBOX_FULL);
-			if (ask == null) {
-				throw new MailboxFullException("Mailbox of actor '" + target.name() + "' is full ("
-						+ this.mailboxCapacity + " messages); " + delivered.getClass().getSimpleName() + " was not queued.");
-			}
+			return false;
 		}
+		return true;
 	}
 
 	/** Delivery through a proxy whose actor does not exist yet. */
@@ -831,7 +880,8 @@ public final class Core {
 	}
 
 	private Message checked(Message message) {
-		if (this.serializationCheck != SerializationCheck.EVERY_MESSAGE) {
+		if (this.serializationCheck != SerializationCheck.EVERY_MESSAGE
+				|| MessageTypeCheck.isFrameworkType(message.getClass())) {
 			return message;
 		}
 		try {
@@ -848,24 +898,50 @@ public final class Core {
 		if (this.tracer != null) {
 			node.trace = this.tracer.capture();
 		}
-		node.sequence = -this.looseIds.incrementAndGet();
+		node.sequence = looseSequence();
 		return node;
 	}
 
-	/** Delivers to every subscriber. @return whether there was one */
-	boolean publishInternal(Message message) {
+	/** A sequence number for a message outside any mailbox: its envelope id is unique too. */
+	long looseSequence() {
+		return -this.looseIds.incrementAndGet();
+	}
+
+	/**
+	 * Delivers to every subscriber, each its own copy when every message is checked; a full
+	 * mailbox makes a dead letter for that subscriber and the others still get theirs.
+	 * @return whether there was one
+	 */
+	private boolean publishInternal(Message message, @Nullable ActorCell sender) {
 		boolean delivered = false;
-		Class<?>[] types = MESSAGE_HIERARCHY.get(message.getClass());
-		Set<ActorCell> seen = (types.length > 1) ? new java.util.HashSet<>() : null;
-		for (Class<?> type : types) {
-			for (ActorCell cell : subscribersOf(type)) {
-				if (seen == null || seen.add(cell)) {
-					delivered = true;
-					cell.tell(message);
-				}
+		for (ActorCell cell : subscribersOf(message)) {
+			delivered = true;
+			Message copy = checked(message);
+			if (!refusedWhileShuttingDown(copy, sender, null, cell.name())) {
+				deliver(cell, copy, sender, null);
 			}
 		}
 		return delivered;
+	}
+
+	/** A dead letter to every actor that handles it: from the runtime, so with no sender, never refused. */
+	void publishDeadLetter(DeadLetter letter) {
+		for (ActorCell cell : subscribersOf(letter)) {
+			deliver(cell, letter, null, null);
+		}
+	}
+
+	/** The live actors that handle the message's type or a supertype of it, each once. */
+	private Collection<ActorCell> subscribersOf(Message message) {
+		Class<?>[] types = MESSAGE_HIERARCHY.get(message.getClass());
+		if (types.length == 1) {
+			return subscribersOf(types[0]);
+		}
+		Set<ActorCell> cells = new LinkedHashSet<>();
+		for (Class<?> type : types) {
+			cells.addAll(subscribersOf(type));
+		}
+		return cells;
 	}
 
 	boolean hasSubscribers(Class<?> type) {
@@ -928,12 +1004,34 @@ public final class Core {
 		try {
 			this.executor.execute(cell);
 		}
-		catch (RejectedExecutionException ex) {
-			// The executor is gone: account for the mail on this thread rather than lose it.
-			logger.error("Executor refused actor '{}'; its queued messages become dead letters", cell.name());
-			cell.forced = true;
-			cell.run();
+		catch (RuntimeException ex) {
+			redispatch(cell, ex);
 		}
+	}
+
+	/**
+	 * The executor refused a turn: the cell stays scheduled and its turn is offered again on the
+	 * timer, so a busy bounded pool loses nothing. Once the core has terminated, the mail is
+	 * accounted for on this thread instead, as dead letters.
+	 */
+	private void redispatch(ActorCell cell, RuntimeException refusal) {
+		if (this.state.get() != TERMINATED) {
+			int held = this.refusalLog.acquire();
+			if (held >= 0) {
+				logger.warn("Executor refused a turn of actor '{}' ({}); offering it again in 10 ms{}", cell.name(),
+						refusal.getClass().getName(), (held > 0) ? " (" + held + " similar not logged)" : "");
+			}
+			try {
+				this.askTimer.schedule(() -> dispatch(cell), 10, TimeUnit.MILLISECONDS);
+				return;
+			}
+			catch (RejectedExecutionException ex) {
+				// the timer is gone too: the core is terminating
+			}
+		}
+		logger.error("Executor refused actor '{}'; its queued messages become dead letters", cell.name());
+		cell.forced = true;
+		cell.run();
 	}
 
 	void runActlet(Runnable task) {
@@ -988,6 +1086,25 @@ public final class Core {
 					nanos / 1_000_000, handler.messageName, this.slowHandlerNanos / 1_000_000,
 					(held > 0) ? " (" + held + " similar not logged)" : "");
 		}
+	}
+
+	void logTurnFailure(ActorCell cell, Throwable error) {
+		logger.error("A turn of actor '{}' failed outside its handlers; the actor goes on", cell.name(), error);
+	}
+
+	void logSubscriberFailure(ActorCell cell, Throwable error) {
+		logger.warn("A subscriber to the states of actor '{}' threw from onSubscribe and was cancelled: {}",
+				cell.name(), error.getClass().getName());
+	}
+
+	void logDestroyFailure(ActorCell cell, Throwable error) {
+		logger.warn("Destroying an instance of actor '{}' failed: {}", cell.name(), error.getClass().getName());
+		logger.debug("Destroy failure of actor '{}'", cell.name(), error);
+	}
+
+	/** Counts an actlet result on its way from the actlet to its owner's mailbox (quiescence sees it). */
+	void actletDelivery(int change) {
+		this.actletDeliveries.addAndGet(change);
 	}
 
 	void logStateFailure(ActorCell cell, RuntimeException error) {

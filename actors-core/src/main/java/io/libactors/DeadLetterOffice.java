@@ -36,9 +36,12 @@ final class DeadLetterOffice {
 	/** Accounts for a message that will not be handled, and fails its ask if it has one. */
 	void post(Node node, String receiver, String reason) {
 		Message message = node.message;
-		if (node.ask != null) {
-			node.ask.completeExceptionally(new UndeliverableMessageException("Message "
-					+ typeOf(message) + " to actor '" + receiver + "' was not delivered: " + reason + ".", reason));
+		Ask ask = node.ask;
+		if (ask != null) {
+			UndeliverableMessageException error = new UndeliverableMessageException("Message " + typeOf(message)
+					+ " to actor '" + receiver + "' was not delivered: " + reason + ".", reason);
+			// The asker's callbacks must not run as the actor whose turn noticed the dead letter.
+			ActorCell.outsideActors(() -> ask.completeExceptionally(error));
 		}
 		this.counts[REASONS.indexOf(reason)].increment();
 		ActorMonitor monitor = this.core.monitor();
@@ -57,8 +60,7 @@ final class DeadLetterOffice {
 			return;
 		}
 		if (this.core.hasSubscribers(DeadLetter.class)) {
-			this.core.publishInternal(
-					new DeadLetter(node.envelope(this.core.envelopeId(node), receiver), reason));
+			this.core.publishDeadLetter(new DeadLetter(node.envelope(this.core.envelopeId(node), receiver), reason));
 		}
 	}
 

@@ -2,11 +2,8 @@ package io.libactors;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -28,9 +25,9 @@ public final class EnvelopeCodec {
 
 	private final JsonMapper mapper;
 
-	private final Map<String, Set<Class<? extends Message>>> types;
+	private final Map<String, Class<? extends Message>> types;
 
-	EnvelopeCodec(JsonMapper mapper, Map<String, Set<Class<? extends Message>>> types) {
+	EnvelopeCodec(JsonMapper mapper, Map<String, Class<? extends Message>> types) {
 		this.mapper = mapper;
 		this.types = types;
 	}
@@ -74,18 +71,13 @@ public final class EnvelopeCodec {
 	}
 
 	private Class<? extends Message> registeredType(@Nullable String name) {
-		Set<Class<? extends Message>> found = (name != null) ? this.types.get(name) : null;
-		if (found == null || found.isEmpty()) {
+		// Registration refuses two types of one simple name, so a name resolves to one type.
+		Class<? extends Message> found = (name != null) ? this.types.get(name) : null;
+		if (found == null) {
 			throw new ActorException("Envelope names message type '" + name + "', which no registered actor "
 					+ "handles; only registered types are read.");
 		}
-		List<Class<? extends Message>> candidates = List.copyOf(found);
-		if (candidates.size() > 1) {
-			throw new ActorException("Envelope names message type '" + name + "', which "
-					+ candidates.stream().map(Class::getName).sorted().collect(Collectors.joining(" and "))
-					+ " share; give one of them another simple name.");
-		}
-		return candidates.get(0);
+		return found;
 	}
 
 	private static @Nullable String text(JsonNode node, String field) {

@@ -23,6 +23,11 @@ final class LazyProxy implements ActorProxy<Actor> {
 		this.pending = pending;
 	}
 
+	/** The actor this proxy's name was given to, once it was. */
+	@Nullable ActorCell bound() {
+		return target();
+	}
+
 	private @Nullable ActorCell target() {
 		ActorCell cell = this.bound;
 		if (cell == null) {

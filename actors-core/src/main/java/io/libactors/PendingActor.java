@@ -1,6 +1,7 @@
 package io.libactors;
 
 import java.util.ArrayDeque;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,20 +48,40 @@ final class PendingActor {
 		return null;
 	}
 
-	/** Moves the buffered messages, in order, into the new actor's mailbox. */
-	synchronized void handOver(ActorCell cell) {
+	/**
+	 * Moves the buffered messages, in order, into the new actor's mailbox (which the caller
+	 * schedules), then lets {@code claim} give the name to the actor. Senders through this
+	 * pending wait meanwhile, so their later messages come after the buffered ones.
+	 * @param holdsName whether the registry still maps the name to this pending (stable under
+	 * its monitor: every change of a pending's entry is made under it)
+	 * @param claim replaces this pending by the actor in the registry
+	 * @return whether the name was claimed; if not, nothing moved
+	 */
+	synchronized boolean handOver(ActorCell cell, BooleanSupplier holdsName, Runnable claim) {
+		if (this.closed || this.cell != null || !holdsName.getAsBoolean()) {
+			return false;
+		}
 		for (Node node = this.buffer.poll(); node != null; node = this.buffer.poll()) {
 			node.handler = cell.router.find(node.message.getClass());
-			cell.enqueue(node, true);
+			cell.link(node, true);
 		}
 		this.cell = cell;
+		claim.run();
+		return true;
 	}
 
-	/** Turns what is still buffered into dead letters; later messages too. */
-	void close(DeadLetterOffice deadLetters) {
+	/**
+	 * Turns what is still buffered into dead letters; later messages too.
+	 * @param release frees the name, under this pending's monitor (no actor claims it meanwhile)
+	 */
+	void close(DeadLetterOffice deadLetters, Runnable release) {
 		ArrayDeque<Node> left;
 		synchronized (this) {
+			if (this.cell != null) {
+				return;
+			}
 			this.closed = true;
+			release.run();
 			left = new ArrayDeque<>(this.buffer);
 			this.buffer.clear();
 		}

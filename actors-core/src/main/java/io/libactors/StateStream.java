@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The states of one {@link StatefulActor}, to any number of subscribers: a subscriber gets the
@@ -17,10 +19,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class StateStream {
 
+	private static final Logger logger = LoggerFactory.getLogger(StateStream.class);
+
+	private final String actor;
+
 	private final CopyOnWriteArrayList<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
 	/** The last state published; the turn's alone. */
 	private @Nullable Object last;
+
+	StateStream(String actor) {
+		this.actor = actor;
+	}
 
 	/** From the turn: a new subscriber, which gets the current state whatever came before. */
 	void welcome(Subscription subscription, Object state) {
@@ -106,35 +116,48 @@ final class StateStream {
 		}
 
 		/** Delivers from whichever thread gets here first; one delivery at a time. */
-		@SuppressWarnings("unchecked")
 		private void drain() {
 			if (this.work.getAndIncrement() != 0) {
 				return;
 			}
 			int missed = 1;
 			do {
-				while (!this.cancelled && this.demand.get() > 0) {
-					Object state = this.latest.getAndSet(null);
-					if (state == null) {
-						break;
-					}
-					this.demand.decrementAndGet();
-					this.subscriber.onNext(state);
+				try {
+					emit();
 				}
-				if (!this.cancelled && this.done && (this.latest.get() == null || this.failure != null)) {
-					this.cancelled = true;
-					StateStream.this.subscriptions.remove(this);
-					Throwable error = this.failure;
-					if (error != null) {
-						this.subscriber.onError(error);
-					}
-					else {
-						this.subscriber.onComplete();
-					}
+				catch (Throwable ex) {
+					// Reactive Streams 2.13: a subscriber that throws is cancelled; the actor and the
+					// other subscribers go on, and the drain loop stays balanced.
+					cancel();
+					logger.warn("A subscriber to the states of actor '{}' threw and was cancelled: {}",
+							StateStream.this.actor, ex.getClass().getName());
 				}
 				missed = this.work.addAndGet(-missed);
 			}
 			while (missed != 0);
+		}
+
+		@SuppressWarnings("unchecked")
+		private void emit() {
+			while (!this.cancelled && this.demand.get() > 0) {
+				Object state = this.latest.getAndSet(null);
+				if (state == null) {
+					break;
+				}
+				this.demand.decrementAndGet();
+				this.subscriber.onNext(state);
+			}
+			if (!this.cancelled && this.done && (this.latest.get() == null || this.failure != null)) {
+				this.cancelled = true;
+				StateStream.this.subscriptions.remove(this);
+				Throwable error = this.failure;
+				if (error != null) {
+					this.subscriber.onError(error);
+				}
+				else {
+					this.subscriber.onComplete();
+				}
+			}
 		}
 
 	}

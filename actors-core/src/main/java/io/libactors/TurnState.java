@@ -49,4 +49,13 @@ final class TurnState {
 		this.head = cell;
 	}
 
+	/** The actor has ended: lets go of what only its turns used, for a proxy that outlives it. */
+	void forget() {
+		this.current = null;
+		this.metrics = null;
+		this.bindings = null;
+		this.restarts = null;
+		this.states = null;
+	}
+
 }

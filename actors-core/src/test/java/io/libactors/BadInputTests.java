@@ -2,7 +2,6 @@ package io.libactors;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -281,47 +280,6 @@ class BadInputTests {
 			.havingRootCause()
 			.withMessage("Schedule interval must be positive, but was PT-0.005S.");
 		assertThat(clock.isAlive()).isTrue();
-	}
-
-	static final class Ledger {
-
-		record Entry(long amount) implements Message {
-		}
-
-	}
-
-	static final class Journal {
-
-		record Entry(String text) implements Message {
-		}
-
-	}
-
-	static class Books implements Actor {
-
-		@MessageHandler
-		void onEntry(Ledger.Entry entry) {
-		}
-
-	}
-
-	static class Diary implements Actor {
-
-		@MessageHandler
-		void onEntry(Journal.Entry entry) {
-		}
-
-	}
-
-	@Test
-	void theCodecRefusesALogicalNameThatTwoRegisteredTypesShare() {
-		this.core.createActor("books", new Books());
-		this.core.createActor("diary", new Diary());
-		EnvelopeCodec codec = this.core.envelopeCodec();
-		String json = codec.write(new Envelope("x-1", null, "books", new Ledger.Entry(5), Instant.EPOCH));
-		assertThatExceptionOfType(ActorException.class).isThrownBy(() -> codec.read(json))
-			.withMessage("Envelope names message type 'Entry', which " + Journal.Entry.class.getName() + " and "
-					+ Ledger.Entry.class.getName() + " share; give one of them another simple name.");
 	}
 
 	@Test

@@ -303,4 +303,68 @@ class CoreTests {
 			.until(() -> this.core.deadLetterCount(DeadLetter.STOPPED) == 1);
 	}
 
+	@Test
+	void aFailedInitializeIsReportedWithItsCauseHoweverLateTheStartIsAwaited() {
+		IllegalStateException cause = new IllegalStateException("no database");
+		ActorProxy<Account> failing = this.core.createActor("failing", new Account() {
+			@Override
+			public void initialize(Context context) {
+				throw cause;
+			}
+		});
+		await().atMost(Duration.ofSeconds(30)).until(() -> !failing.isAlive());
+		assertThat(this.core.whenStarted(failing)).failsWithin(Duration.ofSeconds(30))
+			.withThrowableThat()
+			.havingCause()
+			.isSameAs(cause);
+	}
+
+	@Test
+	void theStartOfAnActorThatStoppedAfterInitializingIsAwaitedSuccessfully() throws Exception {
+		ActorProxy<Account> account = this.core.createActor("account", new Account());
+		account.stop().get(30, TimeUnit.SECONDS);
+		assertThat(this.core.whenStarted(account)).succeedsWithin(Duration.ofSeconds(30));
+	}
+
+	/** Records the envelope ids of every message it handles, ShutdownMessage included. */
+	static final class IdRecorder implements Actor {
+
+		private final List<String> ids;
+
+		IdRecorder(List<String> ids) {
+			this.ids = ids;
+		}
+
+		@MessageHandler
+		void onDeposit(Context context, Deposit deposit) {
+			this.ids.add(context.envelope().id());
+		}
+
+		@MessageHandler
+		void onShutdown(Context context, ShutdownMessage shutdown) {
+			this.ids.add(context.envelope().id());
+		}
+
+	}
+
+	@Test
+	void everyEnvelopeIdIsUniqueShutdownMessagesAndDeadLettersIncluded() throws Exception {
+		List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+		DeadLetterTests.Listener listener = new DeadLetterTests.Listener();
+		this.core.createActor("listener", listener);
+		List<ActorProxy<IdRecorder>> recorders = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			ActorProxy<IdRecorder> recorder = this.core.createActor("recorder-" + i, new IdRecorder(ids));
+			recorder.tell(new Deposit(1));
+			recorders.add(recorder);
+		}
+		for (ActorProxy<IdRecorder> recorder : recorders) {
+			recorder.stop().get(30, TimeUnit.SECONDS);
+			recorder.tell(new Deposit(2));
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> listener.letters.size() == 3);
+		listener.letters.forEach((letter) -> ids.add(letter.envelope().id()));
+		assertThat(ids).hasSize(9).doesNotHaveDuplicates();
+	}
+
 }

@@ -94,6 +94,28 @@ class LeakTests {
 		actlets.shutdown();
 	}
 
+	@Test
+	void aStoppedActorsKeptProxyHoldsNeitherItsInstanceNorWhatItsTurnsUsed() throws Exception {
+		Core core = Core.create();
+		try {
+			Visitor visitor = new Visitor();
+			WeakReference<Visitor> instance = new WeakReference<>(visitor);
+			ActorProxy<Visitor> proxy = core.createActor("kept", visitor);
+			visitor = null;
+			assertThat(proxy.ask(new Ping(), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("pong");
+			proxy.stop().get(30, TimeUnit.SECONDS);
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				System.gc();
+				return instance.get() == null;
+			});
+			assertThat(proxy.isAlive()).isFalse();
+			assertThat(proxy.mailboxSize()).isZero();
+		}
+		finally {
+			core.shutdown(Duration.ofSeconds(30));
+		}
+	}
+
 	private static ThreadFactory named(String prefix) {
 		AtomicInteger count = new AtomicInteger();
 		return (task) -> new Thread(task, prefix + count.incrementAndGet());

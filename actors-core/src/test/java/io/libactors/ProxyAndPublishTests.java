@@ -3,9 +3,14 @@ package io.libactors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +68,38 @@ class ProxyAndPublishTests {
 		assertThat(actor.ask(new Notes(), List.class).get(2, TimeUnit.SECONDS)).hasSize(501);
 		assertThat(early.isAlive()).isTrue();
 		assertThat(this.core.find("later")).containsSame(actor);
+	}
+
+	@Test
+	void mailBufferedByAProxyArrivesBeforeMailTheSameSenderSendsOnceTheActorIsFound() throws Exception {
+		ExecutorService sender = Executors.newSingleThreadExecutor();
+		try {
+			int reordered = 0;
+			for (int i = 0; i < 2_000; i++) {
+				String name = "late-" + i;
+				CountDownLatch buffered = new CountDownLatch(1);
+				Future<?> sent = sender.submit(() -> {
+					this.core.proxy(name).tell(new Note(1));
+					buffered.countDown();
+					Optional<ActorProxy<?>> found;
+					while ((found = this.core.find(name)).isEmpty()) {
+						Thread.onSpinWait();
+					}
+					found.get().tell(new Note(2));
+				});
+				assertThat(buffered.await(30, TimeUnit.SECONDS)).isTrue();
+				ActorProxy<Recorder> actor = this.core.createActor(name, new Recorder());
+				sent.get(30, TimeUnit.SECONDS);
+				if (!actor.ask(new Notes(), List.class).get(30, TimeUnit.SECONDS).equals(List.of(1, 2))) {
+					reordered++;
+				}
+				actor.stop().get(30, TimeUnit.SECONDS);
+			}
+			assertThat(reordered).as("names whose two messages arrived out of order").isZero();
+		}
+		finally {
+			sender.shutdownNow();
+		}
 	}
 
 	@Test

@@ -49,6 +49,69 @@ class RegistrationTests {
 		assertThat(this.core.find("bank")).isEmpty();
 	}
 
+	static final class Branch {
+
+		record Ping() implements Message {
+		}
+
+	}
+
+	static final class Office {
+
+		record Ping() implements Message {
+		}
+
+	}
+
+	static class PingsBoth implements Actor {
+
+		@MessageHandler
+		void onBranchPing(Branch.Ping ping) {
+		}
+
+		@MessageHandler
+		void onOfficePing(Office.Ping ping) {
+		}
+
+	}
+
+	static class PingsOffice implements Actor {
+
+		@MessageHandler
+		void onOfficePing(Office.Ping ping) {
+		}
+
+	}
+
+	static class PingsBranch implements Actor {
+
+		@MessageHandler
+		void onBranchPing(Branch.Ping ping) {
+		}
+
+	}
+
+	@Test
+	void twoMessageTypesSharingASimpleNameAreRefusedNamingBoth() {
+		assertThatExceptionOfType(HandlerRegistrationException.class)
+			.isThrownBy(() -> this.core.createActor("pings", new PingsBoth()))
+			.withMessageContaining(Branch.Ping.class.getName())
+			.withMessageContaining(Office.Ping.class.getName())
+			.withMessageContaining("simple name Ping");
+		assertThat(this.core.find("pings")).isEmpty();
+	}
+
+	@Test
+	void aMessageTypeSharingItsSimpleNameWithAnotherActorsTypeIsRefused() {
+		this.core.createActor("office", new PingsOffice());
+		assertThatExceptionOfType(HandlerRegistrationException.class)
+			.isThrownBy(() -> this.core.createActor("branch", new PingsBranch()))
+			.withMessageContaining(Branch.Ping.class.getName())
+			.withMessageContaining(Office.Ping.class.getName());
+		assertThat(this.core.find("branch")).isEmpty();
+		this.core.createActor("office-2", new PingsOffice());
+	}
+
 	static class TakesString implements Actor {
 
 		@MessageHandler

@@ -128,6 +128,25 @@ class SupervisionTests {
 		assertThat(initializations).hasValue(2);
 	}
 
+	record Fail() implements Message {
+	}
+
+	@Test
+	void aRestartedReducerKeepsItsFunctions() throws Exception {
+		Supplier<Reducer<Integer>> factory = () -> Reducer.initial(0)
+			.on(Job.class, (total, job) -> total + job.n())
+			.on(Fail.class, (total, fail) -> {
+				throw new IllegalStateException("fail");
+			})
+			.reply(Count.class, (total, count) -> total);
+		ActorProxy<Reducer<Integer>> reducer = this.core.createActor("reducer", factory, Supervision.RESTART);
+		reducer.tell(new Job(5));
+		reducer.tell(new Fail());
+		reducer.tell(new Job(3));
+		assertThat(reducer.ask(new Count(), Integer.class).get(30, TimeUnit.SECONDS)).isEqualTo(3);
+		assertThat(this.core.deadLetterCount()).isZero();
+	}
+
 	@Test
 	void tooManyRestartsStopTheActorAndDeadLetterItsMail() {
 		Supplier<FailsEveryTenth> factory = FailsEveryTenth::new;

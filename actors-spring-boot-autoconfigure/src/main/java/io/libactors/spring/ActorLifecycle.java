@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import io.libactors.Actor;
 import io.libactors.ActorException;
+import io.libactors.ActorProxy;
 import io.libactors.Core;
 import io.libactors.Supervision;
 
@@ -61,8 +62,7 @@ public final class ActorLifecycle implements SmartLifecycle, ApplicationListener
 		Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
 		for (ActorBeanRegistrar.ActorDefinition definition : this.registrar.actors()) {
 			if (!definition.prototype()) {
-				register(definition);
-				started.put(definition.name(), this.core.whenStarted(definition.name()));
+				started.put(definition.name(), this.core.whenStarted(register(definition)));
 			}
 		}
 		long deadline = System.nanoTime() + this.startupTimeout.toNanos();
@@ -86,7 +86,7 @@ public final class ActorLifecycle implements SmartLifecycle, ApplicationListener
 		this.running = true;
 	}
 
-	private void register(ActorBeanRegistrar.ActorDefinition definition) {
+	private ActorProxy<?> register(ActorBeanRegistrar.ActorDefinition definition) {
 		Actor actor = (Actor) this.beanFactory.getBean(definition.name());
 		if (definition.supervision() == Supervision.RESTART) {
 			Class<?> type = definition.type();
@@ -99,11 +99,9 @@ public final class ActorLifecycle implements SmartLifecycle, ApplicationListener
 				}
 				return fresh.get();
 			};
-			this.core.createActor(definition.name(), factory, Supervision.RESTART);
+			return this.core.createActor(definition.name(), factory, Supervision.RESTART);
 		}
-		else {
-			this.core.createActor(definition.name(), actor, definition.supervision());
-		}
+		return this.core.createActor(definition.name(), actor, definition.supervision());
 	}
 
 	@Override
