@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.libactors.internal.ActorCell;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,18 +53,12 @@ public class Context {
 	 * @throws IllegalStateException in {@code initialize}, where there is none
 	 */
 	public Envelope envelope() {
-		ActorCell cell = current();
-		Node node = cell.currentNode();
-		if (node == null) {
-			throw new IllegalStateException("Actor '" + cell.name() + "' has no envelope outside a handler.");
-		}
-		return node.envelope(cell.core.envelopeId(node), cell.name());
+		return current().envelope();
 	}
 
 	/** The sending actor, empty for a message from outside any actor, a timer or an actlet. */
 	public Optional<ActorProxy<?>> sender() {
-		Node node = current().currentNode();
-		return (node != null) ? Optional.ofNullable(node.sender) : Optional.empty();
+		return current().sender();
 	}
 
 	/** The core this context serves. Any thread. */
@@ -77,12 +72,12 @@ public class Context {
 
 	/** Creates a child of the running actor; stopping it stops the child first. */
 	public <A extends Actor> ActorProxy<A> createActor(String name, A actor) {
-		return core().createChild(current(), name, actor);
+		return current().createChild(name, actor);
 	}
 
 	/** Creates a child of the running actor from the template of {@code type}. */
 	public <A extends Actor> ActorProxy<A> createActor(Class<A> type, String name) {
-		return core().createChild(current(), type, name);
+		return current().createChild(type, name);
 	}
 
 	/** A proxy for {@code name}, lazy if no such actor exists yet. Any thread. */
@@ -144,12 +139,12 @@ public class Context {
 	}
 
 	private Logger logger() {
-		return LoggerFactory.getLogger(current().actor.getClass());
+		return LoggerFactory.getLogger(current().actorClass());
 	}
 
 	private ActorCell current() {
 		ActorCell cell = ActorCell.current();
-		if (cell == null || cell.core != this.core) {
+		if (cell == null || !cell.runsOn(this.core)) {
 			throw new IllegalStateException("Context methods work only on the thread of an actor's initialize or "
 					+ "handler, while it runs. Keep ctx.self() for use elsewhere.");
 		}

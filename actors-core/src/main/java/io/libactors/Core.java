@@ -1,42 +1,21 @@
 package io.libactors;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
+import io.libactors.internal.CoreSettings;
+import io.libactors.internal.Durations;
+import io.libactors.internal.Kernel;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,155 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Core {
 
-	private static final Logger logger = LoggerFactory.getLogger(Core.class);
-
-	private static final int RUNNING = 0;
-
-	private static final int SHUTTING_DOWN = 1;
-
-	private static final int TERMINATED = 2;
-
-	private static final ClassValue<Class<?>[]> MESSAGE_HIERARCHY = new ClassValue<>() {
-		@Override
-		protected Class<?>[] computeValue(Class<?> type) {
-			Set<Class<?>> types = new LinkedHashSet<>();
-			collect(type, types);
-			return types.toArray(Class<?>[]::new);
-		}
-
-		private void collect(@Nullable Class<?> type, Set<Class<?>> types) {
-			if (type != null && type != Object.class && types.add(type)) {
-				collect(type.getSuperclass(), types);
-				for (Class<?> implemented : type.getInterfaces()) {
-					collect(implemented, types);
-				}
-			}
-		}
-	};
-
-	private final String id = Long.toString(ThreadLocalRandom.current().nextLong() >>> 16, 36);
-
-	private final Executor executor;
-
-	private final Executor actletExecutor;
-
-	private final TimerScheduler timerScheduler;
-
-	private final ScheduledThreadPoolExecutor askTimer;
-
-	private final AskTimeouts askTimeouts;
-
-	private final List<ExecutorService> owned = new ArrayList<>();
-
-	private final Duration askTimeout;
-
-	private final int mailboxCapacity;
-
-	/** Handlers that take this long are logged (rate-limited); {@code Long.MAX_VALUE} when off. */
-	private final long slowHandlerNanos;
-
-	private final RateLimitedLog slowLog = new RateLimitedLog(10, 10_000_000_000L);
-
-	/** Most names (actors and proxies waiting for theirs) at once; 0 for no limit. */
-	private final int maxActors;
-
-	/** Names taken, counted only under a limit (no cost without one). */
-	private final AtomicInteger names = new AtomicInteger();
-
-	private final int throughput;
-
-	private final Supplier<? extends Context> contextSource;
-
-	private volatile @Nullable Context context;
-
-	private final @Nullable ActorMonitor monitor;
-
-	private final @Nullable MessageTracer tracer;
-
-	private final int maxRestarts;
-
-	private final long restartWindowNanos;
-
-	private final SerializationCheck serializationCheck;
-
-	private final JsonMapper jsonMapper;
-
-	private final MessageTypeCheck messageTypeCheck;
-
-	private final ActorTemplates templates;
-
-	/** The origin the actors of each templated type share, while its template stays the same. */
-	private final ConcurrentHashMap<Class<?>, ActorOrigin> templateOrigins = new ConcurrentHashMap<>();
-
-	private final Mdc mdc = new Mdc();
-
-	/** Name to {@link ActorCell}, or to {@link PendingActor} for a name proxied before creation. */
-	private final ConcurrentHashMap<String, Object> registry = new ConcurrentHashMap<>();
-
-	private final ConcurrentHashMap<Class<?>, Set<ActorCell>> subscribers = new ConcurrentHashMap<>();
-
-	private final ConcurrentHashMap<Class<?>, Router> routers = new ConcurrentHashMap<>();
-
-	/**
-	 * Logical name to the message types of that simple name, for {@link EnvelopeCodec}: every
-	 * type a registered actor handles, except the framework's own.
-	 */
-	private final ConcurrentHashMap<String, Class<? extends Message>> messageTypes = new ConcurrentHashMap<>();
-
-	private final DeadLetterOffice deadLetters = new DeadLetterOffice(this);
-
-	private final AtomicLong incarnations = new AtomicLong();
-
-	private final AtomicLong looseIds = new AtomicLong();
-
-	private final AtomicLong actletNumbers = new AtomicLong();
-
-	private final AtomicInteger state = new AtomicInteger(RUNNING);
-
-	private final AtomicReference<@Nullable CompletableFuture<Boolean>> shutdown = new AtomicReference<>();
-
-	private final LongAdder droppedActletResults = new LongAdder();
-
-	private final RateLimitedLog failureLog = new RateLimitedLog(10, 10_000_000_000L);
-
-	private final RateLimitedLog refusalLog = new RateLimitedLog(10, 10_000_000_000L);
-
-	/** Actlet results between leaving their actlet's registry and their owner's mailbox. */
-	private final AtomicInteger actletDeliveries = new AtomicInteger();
-
-	private volatile boolean timersClosed;
+	private final Kernel kernel;
 
 	private Core(Builder builder) {
-		this.askTimeout = builder.askTimeout;
-		this.mailboxCapacity = builder.mailboxCapacity;
-		this.maxActors = builder.maxActors;
-		this.slowHandlerNanos = (builder.slowHandler != null) ? builder.slowHandler.toNanos() : Long.MAX_VALUE;
-		this.throughput = builder.throughput;
-		this.maxRestarts = builder.maxRestarts;
-		this.restartWindowNanos = builder.restartWindow.toNanos();
-		this.serializationCheck = builder.serializationCheck;
-		this.jsonMapper = (builder.jsonMapper != null) ? builder.jsonMapper : JsonMapper.builder().build();
-		this.messageTypeCheck = new MessageTypeCheck(this.jsonMapper);
-		this.templates = builder.templates;
-		this.askTimer = new ScheduledThreadPoolExecutor(1, daemonThreads("libactors-timer-"));
-		this.askTimer.setRemoveOnCancelPolicy(true);
-		this.owned.add(this.askTimer);
-		this.askTimeouts = new AskTimeouts(this.askTimer);
-		this.executor = (builder.executor != null) ? builder.executor : own(dispatcher(builder.virtualThreads));
-		this.actletExecutor = (builder.actletExecutor != null) ? builder.actletExecutor
-				: own(actletThreads(builder.virtualThreads));
-		if (builder.timerScheduler != null) {
-			this.timerScheduler = builder.timerScheduler;
-		}
-		else if (builder.scheduler != null) {
-			this.timerScheduler = TimerScheduler.of(builder.scheduler);
-		}
-		else {
-			this.timerScheduler = TimerScheduler.of(this.askTimer);
-		}
-		this.contextSource = (builder.context != null) ? builder.context : Context::new;
-		this.monitor = builder.monitors.isEmpty() ? null : new MonitorChain(builder.monitors);
-		this.tracer = builder.tracer;
+		this.kernel = new Kernel(this, builder.settings(this));
 	}
 
 	/** A core with the defaults: a dispatcher pool sized to the CPUs, asks timing out after 5s. */
@@ -215,7 +49,7 @@ public final class Core {
 	 * @throws ActorNameException when the name is invalid or taken
 	 */
 	public <A extends Actor> ActorProxy<A> createActor(String name, A actor) {
-		return createActor(name, actor, Supervision.RESUME);
+		return this.kernel.createActor(name, actor);
 	}
 
 	/**
@@ -223,15 +57,7 @@ public final class Core {
 	 * @throws ActorException for {@link Supervision#RESTART}, which needs a factory
 	 */
 	public <A extends Actor> ActorProxy<A> createActor(String name, A actor, Supervision supervision) {
-		Objects.requireNonNull(actor, "actor must not be null");
-		Objects.requireNonNull(supervision, "supervision must not be null");
-		if (supervision == Supervision.RESTART) {
-			throw new ActorException("Actor '" + name + "' (" + actor.getClass().getName() + ") cannot use RESTART: it "
-					+ "was created from an instance. Pass a Supplier to createActor, or use a template.");
-		}
-		ActorOrigin origin = (supervision == Supervision.RESUME) ? ActorOrigin.RESUMING_INSTANCE
-				: new ActorOrigin(null, supervision, null, null);
-		return register(name, actor, origin, null);
+		return this.kernel.createActor(name, actor, supervision);
 	}
 
 	/**
@@ -242,10 +68,7 @@ public final class Core {
 	 */
 	public <A extends Actor> ActorProxy<A> createActor(String name, Supplier<? extends A> factory,
 			Supervision supervision) {
-		Objects.requireNonNull(factory, "factory must not be null");
-		Objects.requireNonNull(supervision, "supervision must not be null");
-		A actor = Objects.requireNonNull(factory.get(), "factory returned null");
-		return register(name, actor, new ActorOrigin(factory, supervision, null, null), null);
+		return this.kernel.createActor(name, factory, supervision);
 	}
 
 	/**
@@ -254,13 +77,12 @@ public final class Core {
 	 * @throws ActorException when {@code type} has no template
 	 */
 	public <A extends Actor> ActorProxy<A> createActor(Class<A> type, String name) {
-		return createFromTemplate(type, name, null);
+		return this.kernel.createActor(type, name);
 	}
 
 	/** The actor with this name, if one is alive. */
 	public Optional<ActorProxy<?>> find(String name) {
-		Object found = this.registry.get(name);
-		return (found instanceof ActorCell cell) ? Optional.of(cell) : Optional.empty();
+		return this.kernel.find(name);
 	}
 
 	/**
@@ -270,47 +92,22 @@ public final class Core {
 	 * @throws ActorNameException for a name no actor could have
 	 */
 	public ActorProxy<?> proxy(String name) {
-		validateName(name);
-		Object found = this.registry.get(name);
-		if (found == null) {
-			PendingActor created = new PendingActor(name);
-			found = putIfFree(name, created);
-			if (found == null) {
-				found = created;
-			}
-		}
-		return (found instanceof ActorCell cell) ? cell : new LazyProxy(this, (PendingActor) found);
+		return this.kernel.proxy(name);
 	}
 
 	/** Sends {@code message} to every actor that handles its type (or a supertype of it). */
 	public void publish(Message message) {
-		Objects.requireNonNull(message, "message must not be null");
-		refuseReserved(message);
-		if (!publishInternal(message, ActorCell.current())) {
-			this.deadLetters.unhandledPublication(message);
-		}
+		this.kernel.publish(message);
 	}
 
 	/** Snapshots of every live actor. */
 	public Collection<ActorInfo> actors() {
-		List<ActorInfo> infos = new ArrayList<>();
-		for (Object value : this.registry.values()) {
-			if (value instanceof ActorCell cell) {
-				infos.add(cell.info());
-			}
-		}
-		return infos;
+		return this.kernel.actors();
 	}
 
 	/** How many actors are alive. */
 	public int actorCount() {
-		int count = 0;
-		for (Object value : this.registry.values()) {
-			if (value instanceof ActorCell) {
-				count++;
-			}
-		}
-		return count;
+		return this.kernel.actorCount();
 	}
 
 	/**
@@ -319,29 +116,7 @@ public final class Core {
 	 * @param limit how many at most
 	 */
 	public List<ActorInfo> busiest(int limit) {
-		if (limit < 0) {
-			throw new IllegalArgumentException("limit must not be negative, but was " + limit + ".");
-		}
-		record Depth(int depth, ActorCell cell) {
-		}
-		Comparator<Depth> busiestFirst = Comparator.comparingInt(Depth::depth).reversed()
-			.thenComparing((depth) -> depth.cell().name());
-		PriorityQueue<Depth> kept = new PriorityQueue<>(Math.max(1, limit), busiestFirst.reversed());
-		for (Object value : this.registry.values()) {
-			if (limit > 0 && value instanceof ActorCell cell) {
-				kept.add(new Depth(cell.mailboxSize(), cell));
-				if (kept.size() > limit) {
-					kept.poll();
-				}
-			}
-		}
-		List<Depth> sorted = new ArrayList<>(kept);
-		sorted.sort(busiestFirst);
-		List<ActorInfo> infos = new ArrayList<>(sorted.size());
-		for (Depth depth : sorted) {
-			infos.add(depth.cell().info());
-		}
-		return infos;
+		return this.kernel.busiest(limit);
 	}
 
 	/**
@@ -349,24 +124,12 @@ public final class Core {
 	 * for at least {@code threshold}, with how long it has run so far.
 	 */
 	public Map<String, Duration> longRunning(Duration threshold) {
-		long limit = threshold.toNanos();
-		long now = System.nanoTime();
-		Map<String, Duration> found = new LinkedHashMap<>();
-		for (Object value : this.registry.values()) {
-			if (value instanceof ActorCell cell) {
-				long busy = cell.busyNanos(now);
-				if (busy > 0 && busy >= limit) {
-					found.put(cell.name(), Duration.ofNanos(busy));
-				}
-			}
-		}
-		return found;
+		return this.kernel.longRunning(threshold);
 	}
 
 	/** A snapshot of one live actor. */
 	public Optional<ActorInfo> actor(String name) {
-		Object found = this.registry.get(name);
-		return (found instanceof ActorCell cell) ? Optional.of(cell.info()) : Optional.empty();
+		return this.kernel.actor(name);
 	}
 
 	/**
@@ -375,53 +138,33 @@ public final class Core {
 	 * @param actor a proxy this core made
 	 */
 	public CompletableFuture<Void> whenStarted(ActorProxy<?> actor) {
-		Objects.requireNonNull(actor, "actor must not be null");
-		ActorCell cell = (actor instanceof LazyProxy lazy) ? lazy.bound() : (actor instanceof ActorCell found) ? found
-				: null;
-		if (cell == null || cell.core != this) {
-			return CompletableFuture.failedFuture(
-					new ActorException("No actor of this core is behind " + actor + ": pass a proxy its createActor made."));
-		}
-		return cell.startedFuture();
+		return this.kernel.whenStarted(actor);
 	}
 
 	/** Dead letters so far, all reasons. */
 	public long deadLetterCount() {
-		return this.deadLetters.total();
+		return this.kernel.deadLetterCount();
 	}
 
 	/** Dead letters so far with one reason (a {@link DeadLetter} constant). */
 	public long deadLetterCount(String reason) {
-		return this.deadLetters.count(reason);
+		return this.kernel.deadLetterCount(reason);
 	}
 
 	/** Actlets cancelled because their owner stopped, so far: their results, if any, are dropped. */
 	public long droppedActletResults() {
-		return this.droppedActletResults.sum();
+		return this.kernel.droppedActletResults();
 	}
 
 	/** A codec that reads back only the message types this core's actors handle. */
 	public EnvelopeCodec envelopeCodec() {
-		return new EnvelopeCodec(this.jsonMapper, this.messageTypes);
+		return new EnvelopeCodec(this.kernel.jsonMapper(), this.kernel.messageTypes());
 	}
 
 	/** The context every actor of this core shares. */
 	public Context context() {
-		Context context = this.context;
-		return (context != null) ? context : attachContext();
+		return this.kernel.context();
 	}
-
-	private synchronized Context attachContext() {
-		Context context = this.context;
-		if (context == null) {
-			context = Objects.requireNonNull(this.contextSource.get(), "the context supplier returned null");
-			context.attach(this);
-			this.context = context;
-		}
-		return context;
-	}
-
-	// ---- shutdown
 
 	/**
 	 * Stops every actor gracefully: refuses new actors and new mail from outside
@@ -433,21 +176,7 @@ public final class Core {
 	 * @return whether every actor stopped in time
 	 */
 	public boolean shutdown(Duration timeout) {
-		CompletableFuture<Boolean> mine = new CompletableFuture<>();
-		if (!this.shutdown.compareAndSet(null, mine)) {
-			return this.shutdown.get().join();
-		}
-		boolean stopped = false;
-		try {
-			stopped = drainAndStop(System.nanoTime() + timeout.toNanos(), timeout);
-		}
-		finally {
-			this.state.set(TERMINATED);
-			this.askTimeouts.close();
-			this.owned.forEach(ExecutorService::shutdown);
-			mine.complete(stopped);
-		}
-		return stopped;
+		return this.kernel.shutdown(timeout);
 	}
 
 	/**
@@ -455,774 +184,17 @@ public final class Core {
 	 * earlier (Spring calls it when the context starts to close).
 	 */
 	public void closeTimers() {
-		this.timersClosed = true;
-		for (ActorCell cell : cells()) {
-			cell.closeTimers();
-		}
+		this.kernel.closeTimers();
 	}
 
 	/** Whether {@link #shutdown(Duration)} has begun. */
 	public boolean isShuttingDown() {
-		return this.state.get() != RUNNING;
+		return this.kernel.isShuttingDown();
 	}
 
-	private boolean drainAndStop(long deadline, Duration timeout) {
-		this.state.set(SHUTTING_DOWN);
-		closeTimers();
-		for (Object value : this.registry.values()) {
-			if (value instanceof PendingActor pending) {
-				pending.close(this.deadLetters, () -> {
-					if (this.registry.remove(pending.name, pending)) {
-						releaseName();
-					}
-				});
-			}
-		}
-		awaitQuiescence(deadline);
-		List<CompletableFuture<Void>> stopping = new ArrayList<>();
-		for (ActorCell cell : cells()) {
-			if (cell.parent == null) {
-				stopping.add(cell.stop());
-			}
-		}
-		CompletableFuture<Void> all = CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new));
-		if (await(all, deadline)) {
-			return true;
-		}
-		Map<String, Integer> left = new LinkedHashMap<>();
-		for (ActorCell cell : cells()) {
-			left.put(cell.name(), cell.mailboxSize());
-			cell.forced = true;
-			cell.schedule();
-		}
-		await(all, System.nanoTime() + Math.min(timeout.toNanos() / 10 + 100_000_000L, 1_000_000_000L));
-		List<String> busy = cells().stream().map(ActorCell::name).collect(Collectors.toList());
-		logger.warn("Actors did not stop within {}: still-queued messages became dead letters (SHUTDOWN_TIMEOUT): {}{}",
-				timeout, left.entrySet()
-					.stream()
-					.map((entry) -> entry.getKey() + "=" + entry.getValue())
-					.collect(Collectors.joining(", ")),
-				busy.isEmpty() ? "" : "; still in a handler: " + String.join(", ", busy));
-		return false;
-	}
-
-	/**
-	 * Waits until every mailbox is empty, no turn runs or is held, no actlet runs, and the total
-	 * of messages ever taken did not move between two looks: a message in flight between two
-	 * actors is either still queued, or its sender's turn is still running, at either look.
-	 */
-	private void awaitQuiescence(long deadline) {
-		long previousTotal = -1;
-		long pause = 100_000L;
-		while (System.nanoTime() < deadline) {
-			long total = 0;
-			boolean quiet = true;
-			for (ActorCell cell : cells()) {
-				total += cell.takenCount();
-				if (!cell.isQuiet() || cell.hasActlets()) {
-					quiet = false;
-				}
-			}
-			if (this.actletDeliveries.get() != 0) {
-				quiet = false;
-			}
-			if (quiet && total == previousTotal) {
-				return;
-			}
-			previousTotal = quiet ? total : -1;
-			LockSupport.parkNanos(pause);
-			pause = Math.min(pause * 2, 10_000_000L);
-		}
-	}
-
-	private static boolean await(CompletableFuture<Void> future, long deadline) {
-		try {
-			future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-			return true;
-		}
-		catch (TimeoutException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			return true;
-		}
-	}
-
-	// ---- internals shared with the cells
-
-	<A extends Actor> ActorProxy<A> createChild(ActorCell parent, String name, A actor) {
-		Objects.requireNonNull(actor, "actor must not be null");
-		return register(name, actor, ActorOrigin.RESUMING_INSTANCE, parent);
-	}
-
-	<A extends Actor> ActorProxy<A> createChild(ActorCell parent, Class<A> type, String name) {
-		return createFromTemplate(type, name, parent);
-	}
-
-	private <A extends Actor> ActorProxy<A> createFromTemplate(Class<A> type, String name,
-			@Nullable ActorCell parent) {
-		Objects.requireNonNull(type, "type must not be null");
-		ActorTemplate template = this.templates.find(type);
-		if (template == null) {
-			throw new ActorException("No template for actor type " + type.getName() + ": give it a public no-argument "
-					+ "constructor (plain Java) or declare it as a @Scope(\"prototype\") @ActorComponent (Spring).");
-		}
-		Actor actor = Objects.requireNonNull(template.factory().get(), "template factory returned null");
-		if (!type.isInstance(actor)) {
-			throw new ActorException("Template " + template.name() + " made a " + actor.getClass().getName()
-					+ ", not a " + type.getName() + ".");
-		}
-		return register(name, actor, originOf(type, template), parent);
-	}
-
-	private ActorOrigin originOf(Class<?> type, ActorTemplate template) {
-		ActorOrigin origin = this.templateOrigins.get(type);
-		if (origin == null || origin.factory() != template.factory() || origin.destroyer() != template.destroyer()
-				|| origin.supervision() != template.supervision() || !template.name().equals(origin.template())) {
-			origin = new ActorOrigin(template.factory(), template.supervision(), template.destroyer(), template.name());
-			this.templateOrigins.put(type, origin);
-		}
-		return origin;
-	}
-
-	@SuppressWarnings("unchecked")
-	private <A extends Actor> ActorProxy<A> register(String name, Actor actor, ActorOrigin origin,
-			@Nullable ActorCell parent) {
-		validateName(name);
-		if (this.state.get() != RUNNING) {
-			origin.destroy(actor);
-			throw new ActorException("Actor '" + name + "' not created: the core is shutting down.");
-		}
-		if (parent != null && parent.state() >= ActorCell.STOPPING) {
-			origin.destroy(actor);
-			throw new ActorException("Actor '" + name + "' not created: its parent '" + parent.name() + "' is stopping.");
-		}
-		Router router;
-		try {
-			router = routerOf(actor);
-		}
-		catch (RuntimeException ex) {
-			origin.destroy(actor);
-			throw ex;
-		}
-		ActorCell cell = new ActorCell(this, name, parent, origin, actor, router);
-		// The monitor hears of the actor before anyone can reach it, so before its stop.
-		if (this.monitor != null) {
-			this.monitor.started(cell, origin.template());
-		}
-		PendingActor pending;
-		try {
-			pending = claim(name, cell, origin, actor);
-		}
-		catch (RuntimeException ex) {
-			if (this.monitor != null) {
-				this.monitor.stopped(cell, origin.template(), false);
-			}
-			throw ex;
-		}
-		if (parent != null) {
-			parent.addChild(cell);
-		}
-		// Only types published at least once have a subscriber set (an idle actor pays for none).
-		// computeIfPresent waits for a set being built, whose scan may have missed this actor. An
-		// actor that stopped meanwhile has left the sets already (its unregister came first).
-		for (Handler handler : router.handlers) {
-			this.subscribers.computeIfPresent(handler.messageType, (key, set) -> {
-				if (cell.state() < ActorCell.STOPPED) {
-					set.add(cell);
-				}
-				return set;
-			});
-		}
-		if (router.initializes || pending != null) {
-			cell.schedule();
-		}
-		if (this.state.get() != RUNNING) {
-			// Shutdown began after the check above and may have listed the actors before this one.
-			cell.stop();
-		}
-		return (ActorProxy<A>) (ActorProxy<?>) cell;
-	}
-
-	private @Nullable PendingActor claim(String name, ActorCell cell, ActorOrigin origin, Actor actor) {
-		for (;;) {
-			Object existing;
-			try {
-				existing = putIfFree(name, cell);
-			}
-			catch (ActorException ex) {
-				origin.destroy(actor);
-				throw ex;
-			}
-			if (existing == null) {
-				return null;
-			}
-			if (existing instanceof PendingActor pending) {
-				// The buffered mail is queued before anyone can find the actor by its name, so a
-				// sender that saw it go through the proxy and then finds the actor keeps its order.
-				if (pending.handOver(cell, () -> this.registry.get(name) == pending,
-						() -> this.registry.replace(name, pending, cell))) {
-					return pending;
-				}
-			}
-			else {
-				origin.destroy(actor);
-				throw new ActorNameException("An actor named '" + name + "' already exists ("
-						+ ((ActorCell) existing).actor.getClass().getName() + "). Choose another name, or stop the "
-						+ "existing actor first.");
-			}
-		}
-	}
-
-	/**
-	 * Registers {@code value} under {@code name} if the name is free, taking one of the limited
-	 * names if there is a limit.
-	 * @return what already holds the name, or {@code null} when {@code value} now does
-	 * @throws ActorException when the name is free but the limit is reached
-	 */
-	private @Nullable Object putIfFree(String name, Object value) {
-		if (this.maxActors > 0 && this.names.incrementAndGet() > this.maxActors) {
-			this.names.decrementAndGet();
-			Object existing = this.registry.get(name);
-			if (existing == null) {
-				throw nameLimit(name);
-			}
-			return existing;
-		}
-		Object existing = this.registry.putIfAbsent(name, value);
-		if (existing != null) {
-			releaseName();
-		}
-		return existing;
-	}
-
-	private void releaseName() {
-		if (this.maxActors > 0) {
-			this.names.decrementAndGet();
-		}
-	}
-
-	private ActorException nameLimit(String name) {
-		return new ActorException("Actor '" + name + "' not created: this core already holds its limit of "
-				+ this.maxActors + " actors and proxies (maxActors, actors.max-actors). Stop actors that are done, "
-				+ "or raise the limit.");
-	}
-
-	void unregister(ActorCell cell) {
-		if (this.registry.remove(cell.name(), cell)) {
-			releaseName();
-		}
-		for (Handler handler : cell.router.handlers) {
-			this.subscribers.computeIfPresent(handler.messageType, (key, set) -> {
-				set.remove(cell);
-				return set;
-			});
-		}
-		if (cell.parent != null) {
-			cell.parent.removeChild(cell);
-		}
-	}
-
-	/** The validated router of an actor class for this core: its handlers, contexts, JSON. */
-	Router routerFor(Class<?> actorClass) {
-		Router router = this.routers.get(actorClass);
-		if (router != null) {
-			return router;
-		}
-		router = validated(HandlerScanner.routerFor(actorClass));
-		this.routers.put(actorClass, router);
-		return router;
-	}
-
-	/** The router of one actor instance: its class's, or a reducer's own. */
-	Router routerOf(Actor actor) {
-		return (actor instanceof Reducer<?> reducer) ? validated(HandlerScanner.routerFor(reducer))
-				: routerFor(actor.getClass());
-	}
-
-	/** Checks a router's contexts and message types, and registers its types for the codec. */
-	private Router validated(Router router) {
-		for (Handler handler : router.handlers) {
-			if (!handler.contextType.isInstance(context())) {
-				throw new HandlerRegistrationException(
-						handler.describe() + " takes a " + handler.contextType.getSimpleName()
-								+ ", but this core's context is a " + context().getClass().getName() + ".",
-						"Give the core a " + handler.contextType.getSimpleName()
-								+ " (Spring: declare it as a bean; plain Java: Core.builder().context(...)), or take "
-								+ "Context.");
-			}
-			if (this.serializationCheck != SerializationCheck.NONE) {
-				this.messageTypeCheck.check(handler.messageType, handler.describe());
-			}
-		}
-		// Types are named by their simple names on the wire and in metrics: one type per name.
-		synchronized (this.messageTypes) {
-			Map<String, Class<?>> adding = new LinkedHashMap<>();
-			for (Handler handler : router.handlers) {
-				if (!MessageTypeCheck.isFrameworkType(handler.messageType)) {
-					Class<?> other = adding.putIfAbsent(handler.messageName, handler.messageType);
-					if (other == null) {
-						other = this.messageTypes.get(handler.messageName);
-					}
-					if (other != null && other != handler.messageType) {
-						throw sharedSimpleName(handler, other);
-					}
-				}
-			}
-			for (Map.Entry<String, Class<?>> type : adding.entrySet()) {
-				@SuppressWarnings("unchecked")
-				Class<? extends Message> message = (Class<? extends Message>) type.getValue();
-				this.messageTypes.putIfAbsent(type.getKey(), message);
-			}
-		}
-		return router;
-	}
-
-	private static HandlerRegistrationException sharedSimpleName(Handler handler, Class<?> other) {
-		return new HandlerRegistrationException(handler.describe() + " takes " + handler.messageType.getName()
-				+ ", but this core's actors already handle " + other.getName() + ": both have the simple name "
-				+ handler.messageName + ", which envelopes, statistics and metrics name types by.",
-				"Give one of them another simple name.");
-	}
-
-	private static void validateName(String name) {
-		Objects.requireNonNull(name, "name must not be null");
-		if (name.isEmpty() || name.length() > 128) {
-			throw new ActorNameException("Actor name '" + name + "' must have 1 to 128 characters, not "
-					+ name.length() + ".");
-		}
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c == '/' || Character.isISOControl(c)) {
-				throw new ActorNameException("Actor name '" + name.replaceAll("\\p{Cntrl}", "?")
-						+ "' must contain no '/' and no control characters.");
-			}
-		}
-	}
-
-	/** The delivery path of {@code tell} and {@code ask}. */
-	void send(ActorCell target, Message message, @Nullable Ask ask) {
-		Objects.requireNonNull(message, "message must not be null");
-		ActorCell sender = sender(message);
-		Message delivered = checked(message);
-		if (refusedWhileShuttingDown(delivered, sender, ask, target.name())) {
-			return;
-		}
-		if (!deliver(target, delivered, sender, ask) && ask == null) {
-			throw new MailboxFullException("Mailbox of actor '" + target.name() + "' is full (" + this.mailboxCapacity
-					+ " messages); " + delivered.getClass().getSimpleName() + " was not queued.");
-		}
-	}
-
-	/**
-	 * Queues a message, or accounts for it as a dead letter; never throws.
-	 * @return {@code false} when a bounded mailbox was full (the message is a dead letter)
-	 */
-	private boolean deliver(ActorCell target, Message message, @Nullable ActorCell sender, @Nullable Ask ask) {
-		if (target.state() >= ActorCell.STOPPING) {
-			this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.STOPPED);
-			return true;
-		}
-		Handler handler = target.router.find(message.getClass());
-		if (handler == null) {
-			this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.NO_HANDLER);
-			return true;
-		}
-		Node node = new Node(message, sender, handler, ask);
-		if (this.tracer != null) {
-			node.trace = this.tracer.capture();
-		}
-		if (!target.enqueue(node, false)) {
-			node.sequence = looseSequence();
-			this.deadLetters.post(node, target.name(), DeadLetter.MAILBOX_FULL);
-			return false;
-		}
-		return true;
-	}
-
-	/** Delivery through a proxy whose actor does not exist yet. */
-	void sendPending(PendingActor pending, Message message, @Nullable Ask ask) {
-		Objects.requireNonNull(message, "message must not be null");
-		ActorCell sender = sender(message);
-		Message delivered = checked(message);
-		if (refusedWhileShuttingDown(delivered, sender, ask, pending.name)) {
-			return;
-		}
-		ActorCell cell = pending.offer(looseNode(delivered, sender, ask), this.deadLetters);
-		if (cell != null) {
-			send(cell, delivered, ask);
-		}
-	}
-
-	/** Once shutdown has begun, only this core's actors may still send (so the drain finishes). */
-	private boolean refusedWhileShuttingDown(Message message, @Nullable ActorCell sender, @Nullable Ask ask,
-			String receiver) {
-		if (this.state.get() == RUNNING || (sender != null && sender.core == this)) {
-			return false;
-		}
-		this.deadLetters.post(looseNode(message, sender, ask), receiver, DeadLetter.SHUTTING_DOWN);
-		return true;
-	}
-
-	private static @Nullable ActorCell sender(Message message) {
-		refuseReserved(message);
-		return ActorCell.current();
-	}
-
-	private static void refuseReserved(Message message) {
-		if (message instanceof ShutdownMessage) {
-			throw new IllegalArgumentException("ShutdownMessage is sent by the runtime only: call stop() on the proxy.");
-		}
-	}
-
-	private Message checked(Message message) {
-		if (this.serializationCheck != SerializationCheck.EVERY_MESSAGE
-				|| MessageTypeCheck.isFrameworkType(message.getClass())) {
-			return message;
-		}
-		try {
-			return this.jsonMapper.readValue(this.jsonMapper.writeValueAsBytes(message), message.getClass());
-		}
-		catch (RuntimeException ex) {
-			throw new ActorException("Message " + message.getClass().getName() + " does not survive a JSON round trip: "
-					+ ex.getMessage(), ex);
-		}
-	}
-
-	private Node looseNode(Message message, @Nullable ActorCell sender, @Nullable Ask ask) {
-		Node node = new Node(message, sender, null, ask);
-		if (this.tracer != null) {
-			node.trace = this.tracer.capture();
-		}
-		node.sequence = looseSequence();
-		return node;
-	}
-
-	/** A sequence number for a message outside any mailbox: its envelope id is unique too. */
-	long looseSequence() {
-		return -this.looseIds.incrementAndGet();
-	}
-
-	/**
-	 * Delivers to every subscriber, each its own copy when every message is checked; a full
-	 * mailbox makes a dead letter for that subscriber and the others still get theirs.
-	 * @return whether there was one
-	 */
-	private boolean publishInternal(Message message, @Nullable ActorCell sender) {
-		boolean delivered = false;
-		for (ActorCell cell : subscribersOf(message)) {
-			delivered = true;
-			Message copy = checked(message);
-			if (!refusedWhileShuttingDown(copy, sender, null, cell.name())) {
-				deliver(cell, copy, sender, null);
-			}
-		}
-		return delivered;
-	}
-
-	/** A dead letter to every actor that handles it: from the runtime, so with no sender, never refused. */
-	void publishDeadLetter(DeadLetter letter) {
-		for (ActorCell cell : subscribersOf(letter)) {
-			deliver(cell, letter, null, null);
-		}
-	}
-
-	/** The live actors that handle the message's type or a supertype of it, each once. */
-	private Collection<ActorCell> subscribersOf(Message message) {
-		Class<?>[] types = MESSAGE_HIERARCHY.get(message.getClass());
-		if (types.length == 1) {
-			return subscribersOf(types[0]);
-		}
-		Set<ActorCell> cells = new LinkedHashSet<>();
-		for (Class<?> type : types) {
-			cells.addAll(subscribersOf(type));
-		}
-		return cells;
-	}
-
-	boolean hasSubscribers(Class<?> type) {
-		return !subscribersOf(type).isEmpty();
-	}
-
-	/**
-	 * The live actors with a handler for exactly {@code type}. Built on the first publication
-	 * of the type by a scan of the live actors (other publishers wait for it), then kept up to
-	 * date as actors come and go.
-	 */
-	private Set<ActorCell> subscribersOf(Class<?> type) {
-		Set<ActorCell> cells = this.subscribers.get(type);
-		if (cells != null) {
-			return cells;
-		}
-		return this.subscribers.computeIfAbsent(type, (key) -> {
-			Set<ActorCell> found = ConcurrentHashMap.newKeySet();
-			for (Object value : this.registry.values()) {
-				if (value instanceof ActorCell cell && cell.router.handles(key) && cell.state() < ActorCell.STOPPED) {
-					found.add(cell);
-				}
-			}
-			return found;
-		});
-	}
-
-	Ask newAsk(String receiver, Message message, Class<?> replyType, Duration timeout) {
-		Objects.requireNonNull(message, "message must not be null");
-		Objects.requireNonNull(replyType, "replyType must not be null");
-		Durations.requirePositive(timeout, "timeout", "Ask timeout");
-		long millis = Math.max(1, timeout.toMillis());
-		Ask ask = new Ask(replyType, receiver, message.getClass(), millis);
-		if (!this.askTimeouts.start(ask, timeout.toNanos())) {
-			ask.completeExceptionally(new UndeliverableMessageException(
-					"Ask of actor '" + receiver + "' refused: the core has shut down.", DeadLetter.SHUTTING_DOWN));
-		}
-		return ask;
-	}
-
-	/** Unique per message: the core, the receiver's incarnation, the message's place in its mailbox. */
-	String envelopeId(Node node) {
-		long sequence = node.sequence;
-		ActorCell receiver = node.receiver;
-		return (receiver != null && sequence >= 0) ? receiver.idPrefix() + sequence
-				: this.id + "-x-" + Math.abs(sequence);
-	}
-
-	/** What the envelope ids of one actor incarnation start with: unique per call. */
-	String newIdPrefix() {
-		return this.id + "-" + Long.toString(this.incarnations.incrementAndGet(), 36) + "-";
-	}
-
-	/** Actlet ids are the owner's name and a number unique in this core. */
-	long nextActletNumber() {
-		return this.actletNumbers.incrementAndGet();
-	}
-
-	void dispatch(ActorCell cell) {
-		try {
-			this.executor.execute(cell);
-		}
-		catch (RuntimeException ex) {
-			redispatch(cell, ex);
-		}
-	}
-
-	/**
-	 * The executor refused a turn: the cell stays scheduled and its turn is offered again on the
-	 * timer, so a busy bounded pool loses nothing. Once the core has terminated, the mail is
-	 * accounted for on this thread instead, as dead letters.
-	 */
-	private void redispatch(ActorCell cell, RuntimeException refusal) {
-		if (this.state.get() != TERMINATED) {
-			int held = this.refusalLog.acquire();
-			if (held >= 0) {
-				logger.warn("Executor refused a turn of actor '{}' ({}); offering it again in 10 ms{}", cell.name(),
-						refusal.getClass().getName(), (held > 0) ? " (" + held + " similar not logged)" : "");
-			}
-			try {
-				this.askTimer.schedule(() -> dispatch(cell), 10, TimeUnit.MILLISECONDS);
-				return;
-			}
-			catch (RejectedExecutionException ex) {
-				// the timer is gone too: the core is terminating
-			}
-		}
-		logger.error("Executor refused actor '{}'; its queued messages become dead letters", cell.name());
-		cell.forced = true;
-		cell.run();
-	}
-
-	void runActlet(Runnable task) {
-		try {
-			this.actletExecutor.execute(task);
-		}
-		catch (RejectedExecutionException ex) {
-			throw new ActorException("Actlet refused: the actlet executor has shut down.", ex);
-		}
-	}
-
-	/** Asks waiting for a reply with their timeout running. */
-	int pendingAskTimeouts() {
-		return this.askTimeouts.waiting();
-	}
-
-	/** Tasks on the core's own timer: actor timers (without a scheduler of their own) and ask slots. */
-	int timerTasks() {
-		return this.askTimer.getQueue().size();
-	}
-
-	void countDroppedActletResult() {
-		this.droppedActletResults.increment();
-	}
-
-	@Nullable ActorMonitor monitor() {
-		return this.monitor;
-	}
-
-	@Nullable MessageTracer tracer() {
-		return this.tracer;
-	}
-
-	void logHandlerFailure(ActorCell cell, Handler handler, Throwable error) {
-		int held = this.failureLog.acquire();
-		if (held >= 0) {
-			// The exception's message and the payload may carry secrets: class names only.
-			logger.error("Actor '{}' failed handling {}: {}{}", cell.name(), handler.messageName,
-					error.getClass().getName(), (held > 0) ? " (" + held + " similar failures not logged)" : "");
-		}
-		logger.debug("Failure of actor '{}'", cell.name(), error);
-	}
-
-	long slowHandlerNanos() {
-		return this.slowHandlerNanos;
-	}
-
-	void logSlowHandler(ActorCell cell, Handler handler, long nanos) {
-		int held = this.slowLog.acquire();
-		if (held >= 0) {
-			logger.warn("Actor '{}' took {} ms handling {}, over the {} ms slow-handler threshold{}", cell.name(),
-					nanos / 1_000_000, handler.messageName, this.slowHandlerNanos / 1_000_000,
-					(held > 0) ? " (" + held + " similar not logged)" : "");
-		}
-	}
-
-	void logTurnFailure(ActorCell cell, Throwable error) {
-		logger.error("A turn of actor '{}' failed outside its handlers; the actor goes on", cell.name(), error);
-	}
-
-	void logSubscriberFailure(ActorCell cell, Throwable error) {
-		logger.warn("A subscriber to the states of actor '{}' threw from onSubscribe and was cancelled: {}",
-				cell.name(), error.getClass().getName());
-	}
-
-	void logDestroyFailure(ActorCell cell, Throwable error) {
-		logger.warn("Destroying an instance of actor '{}' failed: {}", cell.name(), error.getClass().getName());
-		logger.debug("Destroy failure of actor '{}'", cell.name(), error);
-	}
-
-	/** Counts an actlet result on its way from the actlet to its owner's mailbox (quiescence sees it). */
-	void actletDelivery(int change) {
-		this.actletDeliveries.addAndGet(change);
-	}
-
-	void logStateFailure(ActorCell cell, RuntimeException error) {
-		logger.warn("Actor '{}' threw from state(); its observers keep the previous state: {}", cell.name(),
-				error.getClass().getName());
-	}
-
-	void logInitializeFailure(ActorCell cell, Throwable error) {
-		logger.error("Actor '{}' failed to initialize and stops: {}", cell.name(), error.getClass().getName());
-		logger.debug("Initialize failure of actor '{}'", cell.name(), error);
-	}
-
-	void logRestartLimit(ActorCell cell) {
-		logger.error("Actor '{}' restarted more than {} times within {} ms and stops", cell.name(), this.maxRestarts,
-				this.restartWindowNanos / 1_000_000);
-	}
-
-	void logActletFailure(ActorCell cell, String actletId, Throwable error) {
-		logger.error("Actlet {} of actor '{}' failed: {}", actletId, cell.name(), error.getClass().getName());
-		logger.debug("Actlet failure", error);
-	}
-
-	private List<ActorCell> cells() {
-		List<ActorCell> cells = new ArrayList<>();
-		for (Object value : this.registry.values()) {
-			if (value instanceof ActorCell cell) {
-				cells.add(cell);
-			}
-		}
-		return cells;
-	}
-
-	DeadLetterOffice deadLetters() {
-		return this.deadLetters;
-	}
-
-	Duration askTimeout() {
-		return this.askTimeout;
-	}
-
-	int mailboxCapacity() {
-		return this.mailboxCapacity;
-	}
-
-	int throughput() {
-		return this.throughput;
-	}
-
-	int maxRestarts() {
-		return this.maxRestarts;
-	}
-
-	long restartWindowNanos() {
-		return this.restartWindowNanos;
-	}
-
-	TimerScheduler timerScheduler() {
-		return this.timerScheduler;
-	}
-
-	boolean timersClosed() {
-		return this.timersClosed;
-	}
-
-	Mdc mdc() {
-		return this.mdc;
-	}
-
-	private <E extends ExecutorService> E own(E executor) {
-		this.owned.add(executor);
-		return executor;
-	}
-
-	private static ExecutorService dispatcher(boolean virtual) {
-		if (virtual) {
-			ExecutorService threads = virtualThreads("libactors-dispatcher-");
-			if (threads != null) {
-				return threads;
-			}
-		}
-		AtomicInteger count = new AtomicInteger();
-		return new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
-				(pool) -> new DispatcherThread(pool, "libactors-dispatcher-" + count.incrementAndGet()), null, true);
-	}
-
-	private static ExecutorService actletThreads(boolean virtual) {
-		if (virtual) {
-			ExecutorService threads = virtualThreads("libactors-actlet-");
-			if (threads != null) {
-				return threads;
-			}
-		}
-		return Executors.newCachedThreadPool(daemonThreads("libactors-actlet-"));
-	}
-
-	/** A thread-per-task executor of virtual threads on Java 21+, else {@code null}. */
-	private static @Nullable ExecutorService virtualThreads(String prefix) {
-		try {
-			Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-			Class<?> builderType = Class.forName("java.lang.Thread$Builder");
-			builder = builderType.getMethod("name", String.class, long.class).invoke(builder, prefix, 1L);
-			ThreadFactory factory = (ThreadFactory) builderType.getMethod("factory").invoke(builder);
-			Method perTask = Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);
-			return (ExecutorService) perTask.invoke(null, factory);
-		}
-		catch (ReflectiveOperationException ex) {
-			logger.warn("Virtual threads need Java 21 or later; using platform threads");
-			return null;
-		}
-	}
-
-	private static ThreadFactory daemonThreads(String prefix) {
-		AtomicInteger count = new AtomicInteger();
-		return (task) -> {
-			Thread thread = new Thread(task, prefix + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
+	/** The runtime behind this core, for the runtime's own classes. */
+	Kernel kernel() {
+		return this.kernel;
 	}
 
 	/**
@@ -1407,6 +379,19 @@ public final class Core {
 
 		public Core build() {
 			return new Core(this);
+		}
+
+		private CoreSettings settings(Core core) {
+			Supplier<? extends Context> source = (this.context != null) ? this.context : Context::new;
+			Supplier<Context> attached = () -> {
+				Context context = Objects.requireNonNull(source.get(), "the context supplier returned null");
+				context.attach(core);
+				return context;
+			};
+			return new CoreSettings(this.executor, this.actletExecutor, this.scheduler, this.timerScheduler,
+					this.askTimeout, this.mailboxCapacity, this.throughput, this.maxActors, this.slowHandler,
+					attached, List.copyOf(this.monitors), this.tracer, this.virtualThreads, this.maxRestarts,
+					this.restartWindow, this.serializationCheck, this.jsonMapper, this.templates);
 		}
 
 	}

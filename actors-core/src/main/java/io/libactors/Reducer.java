@@ -63,7 +63,7 @@ public final class Reducer<S> implements StatefulActor<S> {
 	}
 
 	/** The message types this reducer takes. */
-	Set<Class<?>> handledTypes() {
+	public Set<Class<?>> handledTypes() {
 		Set<Class<?>> types = new LinkedHashSet<>(this.reducers.keySet());
 		types.addAll(this.replies.keySet());
 		return types;

@@ -3,6 +3,7 @@ package io.libactors;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.libactors.internal.Durations;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,20 +75,23 @@ public final class Schedule {
 		return new Schedule(this.interval, this.firstDelay, this.times, false);
 	}
 
-	Duration interval() {
+	/** The time between ticks. */
+	public Duration interval() {
 		return this.interval;
 	}
 
-	Duration firstDelay() {
+	/** The time before the first tick. */
+	public Duration firstDelay() {
 		return (this.firstDelay != null) ? this.firstDelay : this.interval;
 	}
 
-	/** Repetitions, 0 for forever. */
-	int times() {
+	/** How many ticks, 0 for forever. */
+	public int repetitions() {
 		return this.times;
 	}
 
-	boolean isFixedRate() {
+	/** Whether ticks keep a fixed rate rather than a fixed delay. */
+	public boolean isFixedRate() {
 		return this.fixedRate;
 	}
 

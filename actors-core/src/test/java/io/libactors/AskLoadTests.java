@@ -49,7 +49,7 @@ class AskLoadTests {
 			.withThrowableThat()
 			.havingCause()
 			.isInstanceOf(AskTimeoutException.class));
-		assertThat(this.core.pendingAskTimeouts()).isZero();
+		assertThat(this.core.kernel().pendingAskTimeouts()).isZero();
 	}
 
 	record Echo(int n) implements Message {
@@ -72,7 +72,7 @@ class AskLoadTests {
 				assertThat(echoer.ask(new Echo(i), Integer.class).get(5, TimeUnit.SECONDS)).isEqualTo(i);
 			}
 		});
-		assertThat(this.core.pendingAskTimeouts()).isZero();
+		assertThat(this.core.kernel().pendingAskTimeouts()).isZero();
 	}
 
 	@Test

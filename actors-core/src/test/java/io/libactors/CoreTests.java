@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.libactors.internal.ActorCell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +89,7 @@ class CoreTests {
 		ActorProxy<Account> account = this.core.createActor("account", new Account());
 		assertThat(turnStateOf(account)).isNull();
 		account.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS);
-		assertThat(turnStateOf(account)).isInstanceOf(TurnState.class);
+		assertThat(turnStateOf(account)).isNotNull();
 	}
 
 	/** What an idle actor should not pay for before its first message (see IdleFootprint). */

@@ -80,8 +80,8 @@ class LeakTests {
 		assertThat(core.actorCount()).isEqualTo(1);
 		// No answered ask is held by its timeout; once the asks' slots have ended (a second), the
 		// timer holds only the warm-up actor's own timer.
-		assertThat(core.pendingAskTimeouts()).isZero();
-		await().until(() -> core.timerTasks() == 1);
+		assertThat(core.kernel().pendingAskTimeouts()).isZero();
+		await().until(() -> core.kernel().timerTasks() == 1);
 		assertThat(core.deadLetterCount()).isZero();
 		await().until(() -> threads() <= threadsAfterWarmUp[0] + 2);
 		await().until(() -> {

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.libactors.internal.ActorCell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -373,8 +374,8 @@ class RegistrationTests {
 		// what the template gives (factory, supervision, destroyer, name) costs an actor nothing
 		ActorCell first = (ActorCell) (ActorProxy<?>) this.core.createActor(Derived.class, "first");
 		ActorCell second = (ActorCell) (ActorProxy<?>) this.core.createActor(Derived.class, "second");
-		assertThat(second.origin).isSameAs(first.origin);
-		assertThat(first.origin.template()).isEqualTo("Derived");
+		assertThat(second.origin()).isSameAs(first.origin());
+		assertThat(first.origin().template()).isEqualTo("Derived");
 	}
 
 }

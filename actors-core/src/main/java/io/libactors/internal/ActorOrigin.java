@@ -1,0 +1,30 @@
+package io.libactors.internal;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.libactors.Actor;
+import io.libactors.Supervision;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where an actor's instances come from and how it is supervised: shared by every actor made
+ * from one template, so an idle actor pays nothing for it.
+ *
+ * @param factory new instances for a restart, {@code null} for an actor made from an instance
+ * @param supervision what a handler's exception does
+ * @param destroyer called with each instance the actor is done with (a stop, a restart)
+ * @param template the template's name for actors made from one, else {@code null}
+ */
+public record ActorOrigin(@Nullable Supplier<? extends Actor> factory, Supervision supervision,
+		@Nullable Consumer<Actor> destroyer, @Nullable String template) {
+
+	static final ActorOrigin RESUMING_INSTANCE = new ActorOrigin(null, Supervision.RESUME, null, null);
+
+	void destroy(@Nullable Actor actor) {
+		if (this.destroyer != null && actor != null) {
+			this.destroyer.accept(actor);
+		}
+	}
+
+}

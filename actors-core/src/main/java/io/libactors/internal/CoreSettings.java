@@ -1,0 +1,28 @@
+package io.libactors.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+import io.libactors.ActorMonitor;
+import io.libactors.ActorTemplates;
+import io.libactors.Context;
+import io.libactors.MessageTracer;
+import io.libactors.SerializationCheck;
+import io.libactors.TimerScheduler;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What {@link io.libactors.Core.Builder} was told, validated; {@code null} means the default.
+ * @param context makes the context every actor shares, already attached to its core
+ */
+public record CoreSettings(@Nullable Executor executor, @Nullable Executor actletExecutor,
+		@Nullable ScheduledExecutorService scheduler, @Nullable TimerScheduler timerScheduler, Duration askTimeout,
+		int mailboxCapacity, int throughput, int maxActors, @Nullable Duration slowHandler,
+		Supplier<? extends Context> context, List<ActorMonitor> monitors, @Nullable MessageTracer tracer,
+		boolean virtualThreads, int maxRestarts, Duration restartWindow, SerializationCheck serializationCheck,
+		@Nullable JsonMapper jsonMapper, ActorTemplates templates) {
+}

@@ -1,0 +1,55 @@
+package io.libactors.internal;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletionStage;
+
+import io.libactors.Context;
+import io.libactors.Message;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@link MessageHandler} method, ready to invoke. Immutable and shared by every actor of a
+ * class.
+ */
+final class Handler {
+
+	final Class<?> messageType;
+
+	/** The message type's simple name: the statistics and metrics key. */
+	final String messageName;
+
+	final int index;
+
+	/** {@code (Object actor, Object context, Object message) -> Object}. */
+	private final MethodHandle invoker;
+
+	final Method method;
+
+	final Class<?> contextType;
+
+	final boolean async;
+
+	/** The router this handler belongs to; set once by the router. */
+	@Nullable Router router;
+
+	Handler(Class<?> messageType, int index, MethodHandle invoker, Method method, Class<?> contextType) {
+		this.messageType = messageType;
+		this.messageName = messageType.getSimpleName();
+		this.index = index;
+		this.invoker = invoker;
+		this.method = method;
+		this.contextType = contextType;
+		this.async = CompletionStage.class.isAssignableFrom(method.getReturnType());
+	}
+
+	Object invoke(Object actor, Context context, Message message) throws Throwable {
+		return (Object) this.invoker.invokeExact(actor, (Object) context, (Object) message);
+	}
+
+	/** {@code Class.method}, as errors name it. */
+	String describe() {
+		return this.method.getDeclaringClass().getSimpleName() + "." + this.method.getName();
+	}
+
+}

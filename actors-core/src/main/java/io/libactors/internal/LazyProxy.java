@@ -1,0 +1,114 @@
+package io.libactors.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+import io.libactors.Actor;
+import io.libactors.ActorException;
+import io.libactors.ActorProxy;
+import io.libactors.Message;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A proxy made before its actor exists: it buffers in the {@link PendingActor} until the actor
+ * is created, then binds to that actor for good. Thread-safe.
+ */
+final class LazyProxy implements ActorProxy<Actor> {
+
+	private final Kernel kernel;
+
+	private final PendingActor pending;
+
+	private volatile @Nullable ActorCell bound;
+
+	LazyProxy(Kernel kernel, PendingActor pending) {
+		this.kernel = kernel;
+		this.pending = pending;
+	}
+
+	/** The actor this proxy's name was given to, once it was. */
+	@Nullable ActorCell bound() {
+		return target();
+	}
+
+	private @Nullable ActorCell target() {
+		ActorCell cell = this.bound;
+		if (cell == null) {
+			cell = this.pending.cell();
+			this.bound = cell;
+		}
+		return cell;
+	}
+
+	@Override
+	public String name() {
+		return this.pending.name;
+	}
+
+	@Override
+	public void tell(Message message) {
+		ActorCell cell = target();
+		if (cell != null) {
+			cell.tell(message);
+		}
+		else {
+			this.kernel.sendPending(this.pending, message, null);
+		}
+	}
+
+	@Override
+	public <R> CompletableFuture<R> ask(Message message, Class<R> replyType) {
+		return ask(message, replyType, this.kernel.askTimeout());
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <R> CompletableFuture<R> ask(Message message, Class<R> replyType, Duration timeout) {
+		ActorCell cell = target();
+		if (cell != null) {
+			return cell.ask(message, replyType, timeout);
+		}
+		Ask ask = this.kernel.newAsk(this.pending.name, message, replyType, timeout);
+		this.kernel.sendPending(this.pending, message, ask);
+		return (CompletableFuture<R>) (CompletableFuture<?>) ask;
+	}
+
+	@Override
+	public CompletableFuture<Void> stop() {
+		ActorCell cell = target();
+		return (cell != null) ? cell.stop() : CompletableFuture.completedFuture(null);
+	}
+
+	@Override
+	public boolean isAlive() {
+		ActorCell cell = target();
+		return cell != null && cell.isAlive();
+	}
+
+	@Override
+	public int mailboxSize() {
+		ActorCell cell = target();
+		return (cell != null) ? cell.mailboxSize() : this.pending.size();
+	}
+
+	@Override
+	public String toString() {
+		return "ActorProxy[" + name() + ", lazy]";
+	}
+
+	@Override
+	public <S> Flow.Publisher<S> states(Class<S> type) {
+		return (subscriber) -> {
+			ActorCell cell = target();
+			if (cell != null) {
+				cell.states(type).subscribe(subscriber);
+			}
+			else {
+				StateRequestNode.refuse(subscriber,
+						new ActorException("No actor named '" + name() + "' exists yet: subscribe once it does."));
+			}
+		};
+	}
+
+}

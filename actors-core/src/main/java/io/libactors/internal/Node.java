@@ -1,0 +1,64 @@
+package io.libactors.internal;
+
+import java.time.Instant;
+
+import io.libactors.Envelope;
+import io.libactors.Message;
+import io.libactors.ShutdownMessage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One queued message with its envelope data, linked into a {@link ActorCell}'s mailbox. The
+ * public {@link Envelope} is built from it only when someone asks for it, so the hot path
+ * allocates one object per message.
+ */
+class Node extends Link {
+
+	@Nullable Message message;
+
+	@Nullable ActorCell sender;
+
+	/** Position in the receiver's mailbox, set when taken, unique per incarnation; with it the envelope id. */
+	long sequence;
+
+	final long timestamp;
+
+	/** Set when the node is queued. */
+	@Nullable ActorCell receiver;
+
+	@Nullable Handler handler;
+
+	@Nullable Ask ask;
+
+	/** What the sender's tracing context was; during the handling, its {@code Handling}. */
+	@Nullable Object trace;
+
+	Node(@Nullable Message message, @Nullable ActorCell sender, @Nullable Handler handler, @Nullable Ask ask) {
+		this.message = message;
+		this.sender = sender;
+		this.handler = handler;
+		this.ask = ask;
+		this.timestamp = (message != null) ? System.currentTimeMillis() : 0L;
+	}
+
+	/**
+	 * Lets go of everything but the link once handled: the node may stay in the mailbox as its
+	 * stub for as long as the actor idles, and must not keep a message, a sender or a reply alive.
+	 * @param held whether a {@code CompletionStage} hold still needs the sender and the ask
+	 */
+	void release(boolean held) {
+		this.message = null;
+		this.handler = null;
+		if (!held) {
+			this.sender = null;
+			this.ask = null;
+			this.trace = null;
+		}
+	}
+
+	Envelope envelope(String id, String receiver) {
+		return new Envelope(id, (this.sender != null) ? this.sender.name() : null, receiver,
+				(this.message != null) ? this.message : new ShutdownMessage(), Instant.ofEpochMilli(this.timestamp));
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.libactors.internal;
+
+import java.util.concurrent.Flow;
+
+import io.libactors.ActorException;
+
+/**
+ * A subscription to an actor's states, queued like a message so that the turn reads the
+ * current state: an actor's state is only ever read in its own turn.
+ */
+final class StateRequestNode extends Node {
+
+	final Flow.Subscriber<?> subscriber;
+
+	final Class<?> type;
+
+	StateRequestNode(Flow.Subscriber<?> subscriber, Class<?> type) {
+		super(null, null, null, null);
+		this.subscriber = subscriber;
+		this.type = type;
+	}
+
+	/** Signals the subscriber that there is nothing to observe. */
+	void refuse(ActorException reason) {
+		refuse(this.subscriber, reason);
+	}
+
+	static void refuse(Flow.Subscriber<?> subscriber, ActorException reason) {
+		subscriber.onSubscribe(new Flow.Subscription() {
+
+			@Override
+			public void request(long n) {
+			}
+
+			@Override
+			public void cancel() {
+			}
+
+		});
+		subscriber.onError(reason);
+	}
+
+}

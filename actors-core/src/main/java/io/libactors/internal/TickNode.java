@@ -1,0 +1,21 @@
+package io.libactors.internal;
+
+import io.libactors.Message;
+
+/**
+ * A timer tick in a mailbox, stamped with its timer's generation so that a tick of a timer
+ * cancelled or replaced after it was queued is dropped instead of handled.
+ */
+final class TickNode extends Node {
+
+	final String key;
+
+	final long generation;
+
+	TickNode(Message message, Handler handler, String key, long generation) {
+		super(message, null, handler, null);
+		this.key = key;
+		this.generation = generation;
+	}
+
+}

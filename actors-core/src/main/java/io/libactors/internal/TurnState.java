@@ -1,0 +1,61 @@
+package io.libactors.internal;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an actor's turn writes for every message, and what only its turn uses. Made when the
+ * actor first takes mail, so that an actor that never had any holds none of it; and an object
+ * of its own, so that the turn's writes never share a cache line with what senders write on the
+ * {@link ActorCell}.
+ * <p>
+ * Threading: written only by the turn; {@link ActorCell} reads the mailbox head, the counters and
+ * the metrics from any thread, through the release stores it makes.
+ */
+final class TurnState {
+
+	/** Consumer side of the mailbox: the last link taken (the cell itself until the first), now the stub. */
+	Link head;
+
+	/** Messages ever taken from the queue. */
+	volatile long dequeued;
+
+	volatile long processed;
+
+	volatile long failed;
+
+	/** When the handler running now (or its CompletionStage) began, in nanoTime; 0 when none runs. */
+	long busySince;
+
+	@Nullable Node current;
+
+	ActorCell.@Nullable Hold hold;
+
+	/** Elements published with release stores. */
+	volatile HandlerMetrics @Nullable [] metrics;
+
+	@Nullable List<String[]> bindings;
+
+	long @Nullable [] restarts;
+
+	/** Made by the first subscription to the actor's states. */
+	@Nullable StateStream states;
+
+	/** Made on first use: envelope ids are this plus the message's sequence number. */
+	@Nullable String idPrefix;
+
+	TurnState(ActorCell cell) {
+		this.head = cell;
+	}
+
+	/** The actor has ended: lets go of what only its turns used, for a proxy that outlives it. */
+	void forget() {
+		this.current = null;
+		this.metrics = null;
+		this.bindings = null;
+		this.restarts = null;
+		this.states = null;
+	}
+
+}
