@@ -268,4 +268,79 @@ class AsyncHoldTests {
 		}
 	}
 
+	/** A stage that calls each callback twice: the second call must not start a turn. */
+	static final class CallsBackTwice<T> extends CompletableFuture<T> {
+
+		@Override
+		public CompletableFuture<T> whenComplete(java.util.function.BiConsumer<? super T, ? super Throwable> action) {
+			super.whenComplete(action);
+			return super.whenComplete(action);
+		}
+
+		@Override
+		public <U> CompletableFuture<U> newIncompleteFuture() {
+			return new CompletableFuture<>();
+		}
+
+	}
+
+	/** Holds on a misbehaving stage, then counts overlapping handlers of the mail behind it. */
+	static final class HeldOnce implements Actor {
+
+		final CallsBackTwice<Integer> stage = new CallsBackTwice<>();
+
+		private final AtomicInteger inside = new AtomicInteger();
+
+		private long handled;
+
+		private long overlaps;
+
+		@MessageHandler
+		CompletionStage<Integer> onReport(Report report) {
+			return this.stage;
+		}
+
+		@MessageHandler
+		void onWork(Work work) {
+			if (this.inside.incrementAndGet() != 1) {
+				this.overlaps++;
+			}
+			this.handled++;
+			this.inside.decrementAndGet();
+		}
+
+		@MessageHandler
+		Result onFail(Fail fail) {
+			return new Result(this.handled, this.overlaps);
+		}
+
+	}
+
+	@Test
+	void aStageThatCallsBackTwiceResumesTheActorOnce() throws Exception {
+		// daemons: two consumers of one mailbox may leave a thread spinning for good
+		ExecutorService dispatchers = Executors.newFixedThreadPool(4, (task) -> {
+			Thread thread = new Thread(task);
+			thread.setDaemon(true);
+			return thread;
+		});
+		Core core = Core.builder().executor(dispatchers).build();
+		try {
+			HeldOnce held = new HeldOnce();
+			ActorProxy<HeldOnce> actor = core.createActor("held", held);
+			actor.tell(new Report());
+			for (int i = 0; i < 20_000; i++) {
+				actor.tell(new Work(0, i));
+			}
+			held.stage.complete(1);
+			Result result = actor.ask(new Fail(), Result.class).get(30, TimeUnit.SECONDS);
+			assertThat(result.overlaps()).isZero();
+			assertThat(result.handled()).isEqualTo(20_000);
+		}
+		finally {
+			core.shutdown(Duration.ofSeconds(30));
+			dispatchers.shutdownNow();
+		}
+	}
+
 }

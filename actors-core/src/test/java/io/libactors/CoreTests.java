@@ -368,4 +368,59 @@ class CoreTests {
 		assertThat(ids).hasSize(9).doesNotHaveDuplicates();
 	}
 
+	/** Starts and ends only when let go. */
+	static final class Gated implements Actor {
+
+		final CountDownLatch mayStart = new CountDownLatch(1);
+
+		final CountDownLatch mayEnd = new CountDownLatch(1);
+
+		@Override
+		public void initialize(Context context) throws InterruptedException {
+			this.mayStart.await(30, TimeUnit.SECONDS);
+		}
+
+		@MessageHandler
+		void onShutdown(ShutdownMessage shutdown) throws InterruptedException {
+			this.mayEnd.await(30, TimeUnit.SECONDS);
+		}
+
+	}
+
+	@Test
+	void theFuturesOfAStartAndAStopCompleteOutsideTheActor() throws Exception {
+		Gated gated = new Gated();
+		ActorProxy<Gated> actor = this.core.createActor("gated", gated);
+		CompletableFuture<String> startedIn = this.core.whenStarted(actor).thenApply((started) -> whereAmI());
+		gated.mayStart.countDown();
+		assertThat(startedIn.get(30, TimeUnit.SECONDS)).isEqualTo("outside any actor");
+		CompletableFuture<String> stoppedIn = actor.stop().thenApply((stopped) -> whereAmI());
+		gated.mayEnd.countDown();
+		assertThat(stoppedIn.get(30, TimeUnit.SECONDS)).isEqualTo("outside any actor");
+	}
+
+	private String whereAmI() {
+		try {
+			return "in " + this.core.context().name();
+		}
+		catch (IllegalStateException ex) {
+			return "outside any actor";
+		}
+	}
+
+	@Test
+	void aCallerThatCompletesItsStartOrStopFutureChangesNothingForOthers() throws Exception {
+		Gated gated = new Gated();
+		ActorProxy<Gated> actor = this.core.createActor("gated", gated);
+		this.core.whenStarted(actor).completeExceptionally(new IllegalStateException("this caller gave up"));
+		gated.mayStart.countDown();
+		assertThat(this.core.whenStarted(actor)).succeedsWithin(Duration.ofSeconds(30));
+		actor.stop().complete(null);
+		assertThat(actor.stop()).isNotDone();
+		assertThat(actor.isAlive()).isTrue();
+		gated.mayEnd.countDown();
+		actor.stop().get(30, TimeUnit.SECONDS);
+		assertThat(actor.isAlive()).isFalse();
+	}
+
 }

@@ -2,6 +2,7 @@ package io.libactors;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
@@ -117,6 +118,45 @@ class TurnFailureTests {
 			assertThat(counter.ask(new ObservableStateTests.Total(), Long.class).get(30, TimeUnit.SECONDS)).isZero();
 			counter.stop().get(30, TimeUnit.SECONDS);
 			assertThat(counter.isAlive()).isFalse();
+		}
+	}
+
+	/** Ends slowly: its ShutdownMessage handler waits until let go. */
+	static final class SlowToEnd implements StatefulActor<Long> {
+
+		final CountDownLatch ending = new CountDownLatch(1);
+
+		final CountDownLatch mayEnd = new CountDownLatch(1);
+
+		@MessageHandler
+		void onShutdown(ShutdownMessage shutdown) throws InterruptedException {
+			this.ending.countDown();
+			this.mayEnd.await(30, TimeUnit.SECONDS);
+		}
+
+		@MessageHandler
+		void onWork(Work work) {
+		}
+
+		@Override
+		public Long state() {
+			return 0L;
+		}
+
+	}
+
+	@Test
+	void aSubscriberRefusedAsTheActorEndsThatThrowsFromOnErrorDoesNotKeepItFromEnding() throws Exception {
+		try (CoreScope scope = new CoreScope()) {
+			SlowToEnd actor = new SlowToEnd();
+			ActorProxy<SlowToEnd> proxy = scope.core.createActor("slow", actor);
+			CompletableFuture<Void> stopped = proxy.stop();
+			assertThat(actor.ending.await(30, TimeUnit.SECONDS)).isTrue();
+			// still ending, so the request is queued, and refused when the actor has ended
+			proxy.states(Long.class).subscribe(new Throwing("onError"));
+			actor.mayEnd.countDown();
+			stopped.get(30, TimeUnit.SECONDS);
+			assertThat(proxy.isAlive()).isFalse();
 		}
 	}
 

@@ -303,6 +303,12 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 
 	@Override
 	public CompletableFuture<Void> stop() {
+		// The caller's own future: completing or cancelling it changes nothing for anyone else.
+		return end().copy();
+	}
+
+	/** Begins the stop, once; the future the runtime itself waits on. */
+	CompletableFuture<Void> end() {
 		for (;;) {
 			int state = this.state;
 			if (state >= STOPPING) {
@@ -975,10 +981,15 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 
 		@Override
 		public void accept(@Nullable Object value, @Nullable Throwable error) {
+			if ((int) PHASE.getVolatile(this) == 2) {
+				return; // a stage that calls back twice: the first call decided
+			}
 			this.value = value;
 			this.error = error;
-			if (!PHASE.compareAndSet(this, 0, 2)) {
-				PHASE.setVolatile(this, 2);
+			if (PHASE.compareAndSet(this, 0, 2)) {
+				return; // completed while registering: the turn goes on inline
+			}
+			if (PHASE.compareAndSet(this, 1, 2)) {
 				ActorCell.this.kernel.dispatch(ActorCell.this);
 			}
 		}
@@ -994,19 +1005,23 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 
 	/** @return whether a hold was registered (a failed initialize stopping children it made) */
 	private boolean initializeActor(boolean first) {
+		Throwable error = null;
 		try {
 			this.actor.initialize(this.kernel.context());
 		}
 		catch (Throwable ex) {
-			this.kernel.logInitializeFailure(this, ex);
-			if (first) {
-				settleStart(ex);
-			}
-			return failStop();
+			error = ex;
 		}
 		finally {
 			closeBindings();
 			Thread.interrupted();
+		}
+		if (error != null) {
+			this.kernel.logInitializeFailure(this, error);
+			if (first) {
+				settleStart(error);
+			}
+			return failStop();
 		}
 		if (first) {
 			STATE.compareAndSet(this, STARTING, RUNNING);
@@ -1093,7 +1108,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 		if (children != null && !children.isEmpty()) {
 			List<CompletableFuture<Void>> stopping = new ArrayList<>();
 			for (ActorCell child : List.copyOf(children)) {
-				stopping.add(child.stop());
+				stopping.add(child.end());
 			}
 			return hold(CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)), new Hold(null, null, 0L));
 		}
@@ -1149,37 +1164,42 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 
 	/** The actor has had its ShutdownMessage: it leaves the registry, and what is queued is dead-lettered. */
 	private void endTermination() {
-		STATE.setVolatile(this, this.failedStop ? FAILED : STOPPED);
-		this.kernel.unregister(this);
-		ActorMonitor monitor = this.kernel.monitor();
-		if (monitor != null) {
-			monitor.stopped(this, this.origin.template(), this.failedStop);
-		}
 		TurnState turn = turnState();
-		StateStream stream = turn.states;
-		if (stream != null) {
-			stream.complete();
-		}
-		Node node;
-		while ((node = poll(turn)) != null) {
-			if (node instanceof StateRequestNode request) {
-				request.refuse(new ActorException("Actor '" + this.name + "' has stopped."));
+		try {
+			STATE.setVolatile(this, this.failedStop ? FAILED : STOPPED);
+			this.kernel.unregister(this);
+			ActorMonitor monitor = this.kernel.monitor();
+			if (monitor != null) {
+				monitor.stopped(this, this.origin.template(), this.failedStop);
 			}
-			else if (!(node.message instanceof ShutdownMessage)) {
-				this.kernel.deadLetters().post(node, this.name,
-						this.forced ? DeadLetter.SHUTDOWN_TIMEOUT : DeadLetter.STOPPED);
+			StateStream stream = turn.states;
+			if (stream != null) {
+				stream.complete();
 			}
-			node.release(false);
+			Node node;
+			while ((node = poll(turn)) != null) {
+				if (node instanceof StateRequestNode request) {
+					request.refuse(new ActorException("Actor '" + this.name + "' has stopped."));
+				}
+				else if (!(node.message instanceof ShutdownMessage)) {
+					this.kernel.deadLetters().post(node, this.name,
+							this.forced ? DeadLetter.SHUTDOWN_TIMEOUT : DeadLetter.STOPPED);
+				}
+				node.release(false);
+			}
 		}
-		destroy(this.actor);
-		// A proxy may outlive its actor: it keeps neither the instance nor what the turns used.
-		this.actor = GONE;
-		turn.forget();
-		settleStart(new ActorException("Actor '" + this.name + "' stopped before it started."));
-		this.finished = true;
-		CompletableFuture<Void> terminated = this.terminated;
-		if (terminated != null) {
-			terminated.complete(null);
+		finally {
+			// Whatever failed above, the actor has ended: its end is announced, its waiters let go.
+			destroy(this.actor);
+			// A proxy may outlive its actor: it keeps neither the instance nor what the turns used.
+			this.actor = GONE;
+			turn.forget();
+			settleStart(new ActorException("Actor '" + this.name + "' stopped before it started."));
+			this.finished = true;
+			CompletableFuture<Void> terminated = this.terminated;
+			if (terminated != null) {
+				outsideActors(() -> terminated.complete(null));
+			}
 		}
 	}
 
@@ -1214,12 +1234,10 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 		CompletableFuture<Void> started = this.started;
 		if (started == null) {
 			CompletableFuture<Void> made = new CompletableFuture<>();
-			if (STARTED.compareAndSet(this, null, made)) {
-				return made;
-			}
-			started = this.started;
+			started = STARTED.compareAndSet(this, null, made) ? made : this.started;
 		}
-		return (started == INITIALIZED) ? CompletableFuture.completedFuture(null) : started;
+		// The caller's own future: completing or cancelling it changes nothing for anyone else.
+		return (started == INITIALIZED) ? CompletableFuture.completedFuture(null) : started.copy();
 	}
 
 	/** Records how {@code initialize} ended, and tells whoever waits; the first outcome stays. */
@@ -1227,13 +1245,16 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 		CompletableFuture<Void> outcome = (error == null) ? INITIALIZED : CompletableFuture.failedFuture(error);
 		if (!STARTED.compareAndSet(this, null, outcome)) {
 			CompletableFuture<Void> waiting = this.started;
-			if (waiting != null) {
-				if (error == null) {
-					waiting.complete(null);
-				}
-				else {
-					waiting.completeExceptionally(error);
-				}
+			if (waiting != null && !waiting.isDone()) {
+				// its callbacks must not run as this actor
+				outsideActors(() -> {
+					if (error == null) {
+						waiting.complete(null);
+					}
+					else {
+						waiting.completeExceptionally(error);
+					}
+				});
 			}
 		}
 	}

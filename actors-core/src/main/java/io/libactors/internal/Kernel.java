@@ -503,7 +503,7 @@ public final class Kernel {
 		List<CompletableFuture<Void>> stopping = new ArrayList<>();
 		for (ActorCell cell : cells()) {
 			if (cell.parent == null) {
-				stopping.add(cell.stop());
+				stopping.add(cell.end());
 			}
 		}
 		CompletableFuture<Void> all = CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new));
@@ -664,7 +664,7 @@ public final class Kernel {
 		}
 		if (this.state.get() != RUNNING) {
 			// Shutdown began after the check above and may have listed the actors before this one.
-			cell.stop();
+			cell.end();
 		}
 		return (ActorProxy<A>) (ActorProxy<?>) cell;
 	}

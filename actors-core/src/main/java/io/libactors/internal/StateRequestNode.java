@@ -3,12 +3,16 @@ package io.libactors.internal;
 import java.util.concurrent.Flow;
 
 import io.libactors.ActorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A subscription to an actor's states, queued like a message so that the turn reads the
  * current state: an actor's state is only ever read in its own turn.
  */
 final class StateRequestNode extends Node {
+
+	private static final Logger logger = LoggerFactory.getLogger(StateRequestNode.class);
 
 	final Flow.Subscriber<?> subscriber;
 
@@ -25,19 +29,25 @@ final class StateRequestNode extends Node {
 		refuse(this.subscriber, reason);
 	}
 
+	/** Signals the refusal; a subscriber that throws meanwhile is logged, never propagated. */
 	static void refuse(Flow.Subscriber<?> subscriber, ActorException reason) {
-		subscriber.onSubscribe(new Flow.Subscription() {
+		try {
+			subscriber.onSubscribe(new Flow.Subscription() {
 
-			@Override
-			public void request(long n) {
-			}
+				@Override
+				public void request(long n) {
+				}
 
-			@Override
-			public void cancel() {
-			}
+				@Override
+				public void cancel() {
+				}
 
-		});
-		subscriber.onError(reason);
+			});
+			subscriber.onError(reason);
+		}
+		catch (Throwable ex) {
+			logger.warn("A subscriber refused with '{}' threw: {}", reason.getMessage(), ex.getClass().getName());
+		}
 	}
 
 }
