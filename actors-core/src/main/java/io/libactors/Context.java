@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.libactors.internal.ActorCell;
+import io.libactors.internal.CurrentActor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +117,7 @@ public class Context {
 		cell.bind(key, MDC.get(key));
 		MDC.put(key, String.valueOf(value));
 		return () -> {
-			if (ActorCell.current() == cell) {
+			if (CurrentActor.get() == cell) {
 				cell.unbind(key);
 			}
 		};
@@ -143,7 +144,7 @@ public class Context {
 	}
 
 	private ActorCell current() {
-		ActorCell cell = ActorCell.current();
+		ActorCell cell = CurrentActor.get();
 		if (cell == null || !cell.runsOn(this.core)) {
 			throw new IllegalStateException("Context methods work only on the thread of an actor's initialize or "
 					+ "handler, while it runs. Keep ctx.self() for use elsewhere.");

@@ -94,7 +94,7 @@ class CoreTests {
 
 	/** What an idle actor should not pay for before its first message (see IdleFootprint). */
 	private static Object turnStateOf(ActorProxy<?> proxy) throws ReflectiveOperationException {
-		java.lang.reflect.Field turn = ActorCell.class.getDeclaredField("turn");
+		java.lang.reflect.Field turn = ActorCell.class.getSuperclass().getDeclaredField("turn");
 		turn.setAccessible(true);
 		return turn.get(proxy);
 	}

@@ -18,12 +18,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 
-import io.libactors.ActletFailed;
 import io.libactors.Actor;
 import io.libactors.ActorException;
 import io.libactors.ActorInfo;
@@ -40,33 +36,11 @@ import io.libactors.TimerDone;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One running actor: its mailbox, its turn on the executor, its lifecycle. Also the actor's
- * {@link ActorProxy}, so an actor that never had mail costs one object besides its instance
- * (its {@link TurnState} comes with its first message).
- * <p>
- * The mailbox is Vyukov's intrusive multi-producer single-consumer queue: producers swap the
- * tail and then link the old tail to the new node; only the turn that owns the cell reads from
- * the head. The {@link #status} word guarantees at most one turn at a time: a producer that
- * finds the cell {@code IDLE} moves it to {@code SCHEDULED} and submits it; the turn, when it
- * runs out of mail or budget, sets {@code IDLE} and then looks at the queue again, so a message
- * linked in between is never left without a turn (the lost-wakeup race). {@code stop()} on an
- * idle actor whose end runs no user code moves it to {@code ENDING} instead and ends it on the
- * stopping thread, with the same hand-back.
+ * One running actor: its {@link Mailbox}, its turn on the executor, its lifecycle. Also the
+ * actor's {@link ActorProxy}, so an actor that never had mail costs one object besides its
+ * instance (its {@link TurnState} comes with its first message).
  */
-public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable {
-
-	/** The actor whose turn runs on a thread, for threads that are not {@link DispatcherThread}s. */
-	private static final ThreadLocal<@Nullable ActorCell> CURRENT = new ThreadLocal<>();
-
-	/** Whether a turn ever ran on a thread other than a dispatcher thread (then CURRENT is used). */
-	private static volatile boolean foreignTurns;
-
-	static final int IDLE = 0;
-
-	static final int SCHEDULED = 1;
-
-	/** The stopping thread holds the turn to end the actor itself; see {@link #stop()}. */
-	static final int ENDING = 2;
+public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runnable {
 
 	static final int STARTING = 0;
 
@@ -80,23 +54,13 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 
 	private static final String[] STATE_NAMES = { "STARTING", "RUNNING", "STOPPING", "STOPPED", "FAILED" };
 
-	private static final VarHandle TAIL;
-
-	private static final VarHandle STATUS;
-
 	private static final VarHandle STATE;
-
-	private static final VarHandle ENQUEUED;
-
-	private static final VarHandle DEQUEUED;
 
 	private static final VarHandle PROCESSED;
 
 	private static final VarHandle FAILURES;
 
 	private static final VarHandle BUSY_SINCE;
-
-	private static final VarHandle TURN;
 
 	private static final VarHandle TERMINATED;
 
@@ -123,17 +87,12 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			TAIL = lookup.findVarHandle(ActorCell.class, "tail", Link.class);
-			STATUS = lookup.findVarHandle(ActorCell.class, "status", int.class);
 			STATE = lookup.findVarHandle(ActorCell.class, "state", int.class);
-			ENQUEUED = lookup.findVarHandle(ActorCell.class, "enqueued", long.class);
-			TURN = lookup.findVarHandle(ActorCell.class, "turn", TurnState.class);
 			TERMINATED = lookup.findVarHandle(ActorCell.class, "terminated", CompletableFuture.class);
 			STARTED = lookup.findVarHandle(ActorCell.class, "started", CompletableFuture.class);
 			CHILDREN = lookup.findVarHandle(ActorCell.class, "children", Set.class);
 			TIMERS = lookup.findVarHandle(ActorCell.class, "timers", ActorTimers.class);
-			ACTLETS = lookup.findVarHandle(ActorCell.class, "actlets", Map.class);
-			DEQUEUED = lookup.findVarHandle(TurnState.class, "dequeued", long.class);
+			ACTLETS = lookup.findVarHandle(ActorCell.class, "actlets", Actlets.class);
 			PROCESSED = lookup.findVarHandle(TurnState.class, "processed", long.class);
 			FAILURES = lookup.findVarHandle(TurnState.class, "failed", long.class);
 			BUSY_SINCE = lookup.findVarHandle(TurnState.class, "busySince", long.class);
@@ -143,21 +102,8 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 		}
 	}
 
-	// What senders write is here; what the turn writes for every message is in its TurnState.
-
-	/** Producer side of the mailbox; swapped by every sender. */
-	private volatile Link tail;
-
-	/** Messages ever queued to a bounded mailbox. */
-	private volatile long enqueued;
-
-	/** {@code IDLE}, {@code SCHEDULED} or {@code ENDING}. */
-	volatile int status;
-
 	/** {@code STARTING} to {@code FAILED}; read by every sender, written rarely. */
 	private volatile int state;
-
-	final Kernel kernel;
 
 	/** Replaced only by a restart, inside the turn. */
 	Router router;
@@ -171,9 +117,6 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 	/** Replaced only by a restart, inside the turn. */
 	Actor actor;
 
-	/** Made when the actor first takes mail; see {@link #turnState()}. */
-	private @Nullable TurnState turn;
-
 	/** Shutdown ran out of time: what is left becomes dead letters. */
 	volatile boolean forced;
 
@@ -181,7 +124,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 
 	private volatile @Nullable ActorTimers timers;
 
-	private volatile @Nullable Map<String, Future<?>> actlets;
+	private volatile @Nullable Actlets actlets;
 
 	/** Made when someone first waits for the end; completed once the actor has ended. */
 	private volatile @Nullable CompletableFuture<Void> terminated;
@@ -202,71 +145,18 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 	private boolean failedStop;
 
 	ActorCell(Kernel kernel, String name, @Nullable ActorCell parent, ActorOrigin origin, Actor actor, Router router) {
-		this.kernel = kernel;
+		super(kernel);
 		this.router = router;
 		this.name = name;
 		this.parent = parent;
 		this.origin = origin;
 		this.actor = actor;
-		// the cell is the first link of its own mailbox: an actor that never had mail holds no node
-		this.tail = this;
 		if (!router.initializes) {
 			// nothing to run before the first message: running from the start saves a turn
 			this.initialized = true;
 			this.state = RUNNING;
 			this.started = INITIALIZED;
 		}
-	}
-
-	/** The turn's state, made now if this is the first turn; only from inside the turn. */
-	private TurnState turnState() {
-		TurnState turn = this.turn;
-		if (turn == null) {
-			turn = new TurnState(this);
-			TURN.setRelease(this, turn);
-		}
-		return turn;
-	}
-
-	/** The turn's state as another thread sees it: {@code null} before the actor first took mail. */
-	private @Nullable TurnState publishedTurn() {
-		return (TurnState) TURN.getAcquire(this);
-	}
-
-	/** Where the mailbox's consumer side is, from any thread. */
-	private Link head() {
-		TurnState turn = publishedTurn();
-		return (turn != null) ? turn.head : this;
-	}
-
-	private long dequeued() {
-		TurnState turn = publishedTurn();
-		return (turn != null) ? turn.dequeued : 0L;
-	}
-
-	/** The actor whose {@code initialize} or handler runs on this thread, if any. */
-	public static @Nullable ActorCell current() {
-		Thread thread = Thread.currentThread();
-		if (thread instanceof DispatcherThread dispatcher) {
-			return dispatcher.current;
-		}
-		return foreignTurns ? CURRENT.get() : null;
-	}
-
-	/** Makes {@code cell} the current actor of this thread; returns the one it replaces. */
-	private static @Nullable ActorCell enterTurn(@Nullable ActorCell cell) {
-		Thread thread = Thread.currentThread();
-		if (thread instanceof DispatcherThread dispatcher) {
-			ActorCell outer = dispatcher.current;
-			dispatcher.current = cell;
-			return outer;
-		}
-		if (!foreignTurns) {
-			foreignTurns = true;
-		}
-		ActorCell outer = CURRENT.get();
-		CURRENT.set(cell);
-		return outer;
 	}
 
 	// ---- ActorProxy
@@ -291,7 +181,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 	public <R> CompletableFuture<R> ask(Message message, Class<R> replyType, Duration timeout) {
 		Objects.requireNonNull(message, "message must not be null");
 		Ask ask = this.kernel.newAsk(this.name, message, replyType, timeout);
-		if (current() == this) {
+		if (CurrentActor.get() == this) {
 			ask.completeExceptionally(new ActorException("Actor '" + this.name + "' asked itself with "
 					+ message.getClass().getSimpleName() + " from its own handler; the reply could only come after "
 					+ "that handler returns. Call the method directly, or tell yourself the message."));
@@ -321,13 +211,12 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 		// The marker goes behind the mail already queued, like Pekko's PoisonPill.
 		Node marker = new Node(new ShutdownMessage(), null, null, null);
 		link(marker, true);
-		if (this.status == IDLE && STATUS.compareAndSet(this, IDLE, ENDING)) {
+		if (claimEnding()) {
 			if (terminatesHere(marker)) {
 				terminateHere();
 			}
 			else {
-				STATUS.setVolatile(this, SCHEDULED);
-				this.kernel.dispatch(this);
+				passEnding();
 			}
 		}
 		return terminationFuture();
@@ -341,9 +230,9 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 	 */
 	private boolean terminatesHere(Node marker) {
 		Set<ActorCell> children = this.children;
-		TurnState turn = this.turn;
+		TurnState turn = existingTurn();
 		return head().next() == marker && this.initialized && (turn == null || turn.hold == null && turn.states == null)
-				&& current() == null && this.origin.destroyer() == null && (children == null || children.isEmpty())
+				&& CurrentActor.get() == null && this.origin.destroyer() == null && (children == null || children.isEmpty())
 				&& this.router.find(ShutdownMessage.class) == null;
 	}
 
@@ -375,27 +264,10 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 		return this.state < STOPPED;
 	}
 
-	/** Bounded mailboxes count; unbounded ones are walked, from any thread, O(depth). */
+	/** Bounded mailboxes count; unbounded ones are walked, O(depth). */
 	@Override
 	public int mailboxSize() {
-		if (this.kernel.mailboxCapacity() > 0) {
-			return (int) Math.max(0, this.enqueued - dequeued());
-		}
-		for (;;) {
-			Link node = head();
-			int count = 0;
-			for (;;) {
-				Link next = node.next();
-				if (next == null || count == Integer.MAX_VALUE) {
-					return count;
-				}
-				if (next == node) {
-					break; // the turn moved past this node meanwhile: walk again from the new head
-				}
-				count++;
-				node = next;
-			}
-		}
+		return depth();
 	}
 
 	@Override
@@ -403,61 +275,15 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 		return "ActorProxy[" + this.name + "]";
 	}
 
-	// ---- producer side
+	// ---- mail from the runtime
 
 	int state() {
 		return this.state;
 	}
 
-	/** Messages ever taken from the mailbox. */
-	long takenCount() {
-		return dequeued();
-	}
-
-	/**
-	 * Links a node into the mailbox and makes sure a turn will see it.
-	 * @param ignoreCapacity for system messages
-	 * @return {@code false} when the bounded mailbox is full (nothing was queued)
-	 */
-	boolean enqueue(Node node, boolean ignoreCapacity) {
-		if (!link(node, ignoreCapacity)) {
-			return false;
-		}
-		schedule();
-		return true;
-	}
-
-	/** Links a node into the mailbox; the caller makes sure a turn will see it. */
-	boolean link(Node node, boolean ignoreCapacity) {
-		int capacity = this.kernel.mailboxCapacity();
-		if (capacity > 0) {
-			// Only a bounded mailbox counts what comes in: it is one more atomic per message.
-			if (ignoreCapacity) {
-				ENQUEUED.getAndAdd(this, 1L);
-			}
-			else {
-				long queued;
-				do {
-					queued = this.enqueued;
-					if (queued - dequeued() >= capacity) {
-						return false;
-					}
-				}
-				while (!ENQUEUED.compareAndSet(this, queued, queued + 1));
-			}
-		}
-		node.receiver = this;
-		// The swap is a full fence: the caller's status read after it cannot pass it. The turn
-		// writes the status, then reads the tail (Dekker's pattern), so one of the two sees the other.
-		Link previous = (Link) TAIL.getAndSet(this, node);
-		previous.linkNext(node);
-		return true;
-	}
-
-	void schedule() {
-		if (this.status == IDLE && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
-			this.kernel.dispatch(this);
-		}
+	@Override
+	void submit() {
+		this.kernel.dispatch(this);
 	}
 
 	/** From the turn: after a schedule's last tick, if the actor handles {@link TimerDone}. */
@@ -476,54 +302,6 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 		enqueue(new TickNode(message, handler, key, generation), true);
 	}
 
-	/**
-	 * Delivers an actlet's result (or failure) to this actor, unless it has stopped. Counted as
-	 * on its way from the moment it leaves the actlets to its queueing, so that shutdown never
-	 * finds the core quiet in between.
-	 */
-	void deliverActletResult(String actletId, @Nullable Message result, @Nullable Throwable error) {
-		Map<String, Future<?>> actlets = this.actlets;
-		if (actlets == null) {
-			return;
-		}
-		this.kernel.actletDelivery(1);
-		try {
-			if (actlets.remove(actletId) != null) {
-				deliverActletResult(actletId, (error != null) ? failure(actletId, error) : result);
-			}
-			// else: cancelled when its owner stopped, and counted then
-		}
-		finally {
-			this.kernel.actletDelivery(-1);
-		}
-	}
-
-	private @Nullable Message failure(String actletId, Throwable error) {
-		if (this.router.find(ActletFailed.class) == null) {
-			this.kernel.logActletFailure(this, actletId, error);
-			return null;
-		}
-		return new ActletFailed(actletId, error.getClass().getName(), error.getMessage());
-	}
-
-	private void deliverActletResult(String actletId, @Nullable Message message) {
-		if (message == null) {
-			return;
-		}
-		Handler handler = this.router.find(message.getClass());
-		if (this.state >= STOPPED) {
-			this.kernel.countDroppedActletResult();
-		}
-		else if (handler == null) {
-			Node node = new Node(message, null, null, null);
-			node.sequence = this.kernel.looseSequence();
-			this.kernel.deadLetters().post(node, this.name, DeadLetter.NO_HANDLER);
-		}
-		else {
-			enqueue(new Node(message, null, handler, null), true);
-		}
-	}
-
 	// ---- the turn
 
 	/**
@@ -535,7 +313,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 	 */
 	@Override
 	public void run() {
-		ActorCell outer = enterTurn(this);
+		ActorCell outer = CurrentActor.enter(this);
 		Mdc.Scope mdc = this.kernel.mdc().enter(this.name);
 		boolean held;
 		try {
@@ -548,7 +326,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 		}
 		finally {
 			mdc.close();
-			enterTurn(outer);
+			CurrentActor.enter(outer);
 		}
 		if (!held) {
 			endTurn();
@@ -580,50 +358,6 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 			}
 		}
 		return false;
-	}
-
-	/** Gives the turn up, unless mail came meanwhile: then another turn is owed. */
-	private void endTurn() {
-		STATUS.setVolatile(this, IDLE);
-		if (TAIL.getVolatile(this) != turnState().head && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
-			this.kernel.dispatch(this);
-		}
-	}
-
-	private @Nullable Node poll(TurnState turn) {
-		Link head = turn.head;
-		Link next = head.next();
-		if (next == null) {
-			if (TAIL.getVolatile(this) == head) {
-				return null;
-			}
-			next = awaitLink(head);
-		}
-		turn.head = next;
-		// No producer links to the old head any more. Unlinking it keeps a dead node that the
-		// GC has promoted from holding its young successors alive (and them theirs).
-		head.unlink();
-		// only the cell itself is never after another link
-		Node node = (Node) next;
-		node.sequence = turn.dequeued;
-		DEQUEUED.setRelease(turn, turn.dequeued + 1);
-		return node;
-	}
-
-	/** A producer has swapped the tail but not linked its node yet: it will in a moment. */
-	private static Link awaitLink(Link head) {
-		for (int spins = 0;; spins++) {
-			Link next = head.next();
-			if (next != null) {
-				return next;
-			}
-			if (spins < 100) {
-				Thread.onSpinWait();
-			}
-			else {
-				Thread.yield();
-			}
-		}
 	}
 
 	/** @return the time the next message starts, or {@link #HELD} */
@@ -708,7 +442,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 				error = new ActorException(handler.describe() + " returned a null CompletionStage.");
 			}
 			else {
-				return hold((CompletionStage<?>) result, new Hold(node, handler, mark)) ? HELD : System.nanoTime();
+				return hold((CompletionStage<?>) result, new AsyncHold(this, node, handler, mark)) ? HELD : System.nanoTime();
 			}
 		}
 		long now = System.nanoTime();
@@ -820,7 +554,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 
 	/** Completes an ask outside any actor, so that its callbacks never run as this one. */
 	private void replyOutside(Ask ask, @Nullable Object result, @Nullable Throwable error) {
-		enterTurn(null);
+		CurrentActor.enter(null);
 		try {
 			if (error == null) {
 				ask.reply(result);
@@ -830,23 +564,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 			}
 		}
 		finally {
-			enterTurn(this);
-		}
-	}
-
-	/** Runs {@code action} outside any actor, on this thread; for completions of other callers' futures. */
-	static void outsideActors(Runnable action) {
-		ActorCell outer = current();
-		if (outer == null) {
-			action.run();
-			return;
-		}
-		enterTurn(null);
-		try {
-			action.run();
-		}
-		finally {
-			enterTurn(outer);
+			CurrentActor.enter(this);
 		}
 	}
 
@@ -903,7 +621,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 	 * is resumed in this turn.
 	 * @return whether the hold is registered: then the caller unwinds and touches nothing more
 	 */
-	private boolean hold(CompletionStage<?> stage, Hold hold) {
+	private boolean hold(CompletionStage<?> stage, AsyncHold hold) {
 		TurnState turn = turnState();
 		turn.hold = hold;
 		try {
@@ -920,7 +638,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 
 	/** @return whether another hold was registered */
 	private boolean resumeHold(TurnState turn, Mdc.@Nullable Scope mdc) {
-		Hold hold = Objects.requireNonNull(turn.hold);
+		AsyncHold hold = Objects.requireNonNull(turn.hold);
 		turn.hold = null;
 		Node node = hold.node;
 		Handler handler = hold.handler;
@@ -942,63 +660,6 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 			mdc.message(handler.messageName, node, this);
 		}
 		return complete(node, handler, System.nanoTime() - hold.mark, hold.value, error);
-	}
-
-	/** Waits for a stage on the actor's behalf; see {@link #hold}. */
-	final class Hold implements BiConsumer<Object, Throwable> {
-
-		private static final VarHandle PHASE;
-
-		static {
-			try {
-				PHASE = MethodHandles.lookup().findVarHandle(Hold.class, "phase", int.class);
-			}
-			catch (ReflectiveOperationException ex) {
-				throw new ExceptionInInitializerError(ex);
-			}
-		}
-
-		/** The message whose handler returned the stage; {@code null} for a stop waiting for children. */
-		final @Nullable Node node;
-
-		final @Nullable Handler handler;
-
-		final long mark;
-
-		@Nullable Object value;
-
-		@Nullable Throwable error;
-
-		/** 0 registering, 1 waiting, 2 done. */
-		@SuppressWarnings("unused")
-		private volatile int phase;
-
-		Hold(@Nullable Node node, @Nullable Handler handler, long mark) {
-			this.node = node;
-			this.handler = handler;
-			this.mark = mark;
-		}
-
-		@Override
-		public void accept(@Nullable Object value, @Nullable Throwable error) {
-			if ((int) PHASE.getVolatile(this) == 2) {
-				return; // a stage that calls back twice: the first call decided
-			}
-			this.value = value;
-			this.error = error;
-			if (PHASE.compareAndSet(this, 0, 2)) {
-				return; // completed while registering: the turn goes on inline
-			}
-			if (PHASE.compareAndSet(this, 1, 2)) {
-				ActorCell.this.kernel.dispatch(ActorCell.this);
-			}
-		}
-
-		/** @return {@code true} if the completion will submit the cell later */
-		boolean registered() {
-			return PHASE.compareAndSet(this, 0, 1);
-		}
-
 	}
 
 	// ---- lifecycle, inside the turn
@@ -1103,14 +764,17 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 		if (timers != null) {
 			timers.close();
 		}
-		cancelActlets();
+		Actlets actlets = this.actlets;
+		if (actlets != null) {
+			actlets.cancelAll();
+		}
 		Set<ActorCell> children = this.children;
 		if (children != null && !children.isEmpty()) {
 			List<CompletableFuture<Void>> stopping = new ArrayList<>();
 			for (ActorCell child : List.copyOf(children)) {
 				stopping.add(child.end());
 			}
-			return hold(CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)), new Hold(null, null, 0L));
+			return hold(CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)), new AsyncHold(this, null, null, 0L));
 		}
 		return finishTermination();
 	}
@@ -1152,7 +816,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 					}
 				});
 				bounded.orTimeout(this.kernel.askTimeout().toMillis(), TimeUnit.MILLISECONDS);
-				return hold(bounded, new Hold(node, shutdown, 0L));
+				return hold(bounded, new AsyncHold(this, node, shutdown, 0L));
 			}
 			if (error != null) {
 				this.kernel.logHandlerFailure(this, shutdown, error);
@@ -1198,7 +862,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 			this.finished = true;
 			CompletableFuture<Void> terminated = this.terminated;
 			if (terminated != null) {
-				outsideActors(() -> terminated.complete(null));
+				CurrentActor.outside(() -> terminated.complete(null));
 			}
 		}
 	}
@@ -1247,7 +911,7 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 			CompletableFuture<Void> waiting = this.started;
 			if (waiting != null && !waiting.isDone()) {
 				// its callbacks must not run as this actor
-				outsideActors(() -> {
+				CurrentActor.outside(() -> {
 					if (error == null) {
 						waiting.complete(null);
 					}
@@ -1295,53 +959,16 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 	}
 
 	public String startActlet(Callable<? extends Message> task) {
-		Map<String, Future<?>> actlets = this.actlets;
+		Actlets actlets = this.actlets;
 		if (actlets == null) {
-			Map<String, Future<?>> made = new ConcurrentHashMap<>();
+			Actlets made = new Actlets(this);
 			actlets = ACTLETS.compareAndSet(this, null, made) ? made : this.actlets;
 		}
-		String id = this.name + "#actlet-" + this.kernel.nextActletNumber();
-		Map<String, Future<?>> registry = actlets;
-		FutureTask<Void> future = new FutureTask<>(() -> {
-			Message result;
-			try {
-				result = task.call();
-			}
-			catch (Throwable ex) {
-				if (!Thread.currentThread().isInterrupted()) {
-					deliverActletResult(id, null, ex);
-				}
-				return null;
-			}
-			deliverActletResult(id, result, null);
-			return null;
-		});
-		registry.put(id, future);
-		try {
-			this.kernel.runActlet(future);
-		}
-		catch (RuntimeException ex) {
-			registry.remove(id);
-			throw ex;
-		}
-		return id;
-	}
-
-	/** Each actlet ends once: delivered, or cancelled and counted here (whoever removes it decides). */
-	private void cancelActlets() {
-		Map<String, Future<?>> actlets = this.actlets;
-		if (actlets != null) {
-			for (Map.Entry<String, Future<?>> actlet : actlets.entrySet()) {
-				if (actlets.remove(actlet.getKey(), actlet.getValue())) {
-					actlet.getValue().cancel(true);
-					this.kernel.countDroppedActletResult();
-				}
-			}
-		}
+		return actlets.start(task);
 	}
 
 	@Nullable Node currentNode() {
-		TurnState turn = this.turn;
+		TurnState turn = existingTurn();
 		return (turn != null) ? turn.current : null;
 	}
 
@@ -1455,16 +1082,9 @@ public final class ActorCell extends Link implements ActorProxy<Actor>, Runnable
 		return (since == 0L) ? 0L : Math.max(1L, now - since);
 	}
 
-	/** Whether no turn runs or waits and no mail is queued. */
-	boolean isQuiet() {
-		// The turn writes the head before it sets IDLE; a sender swaps the tail before it reads
-		// the status: seeing IDLE and the tail at the head means no mail is queued.
-		return this.status == IDLE && TAIL.getVolatile(this) == head();
-	}
-
 	/** Whether actlets of this actor are still running. */
 	public boolean hasActlets() {
-		Map<String, Future<?>> actlets = this.actlets;
+		Actlets actlets = this.actlets;
 		return actlets != null && !actlets.isEmpty();
 	}
 

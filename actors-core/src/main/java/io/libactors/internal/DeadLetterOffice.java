@@ -45,7 +45,7 @@ final class DeadLetterOffice {
 			UndeliverableMessageException error = new UndeliverableMessageException("Message " + typeOf(message)
 					+ " to actor '" + receiver + "' was not delivered: " + reason + ".", reason);
 			// The asker's callbacks must not run as the actor whose turn noticed the dead letter.
-			ActorCell.outsideActors(() -> ask.completeExceptionally(error));
+			CurrentActor.outside(() -> ask.completeExceptionally(error));
 		}
 		this.counts[REASONS.indexOf(reason)].increment();
 		ActorMonitor monitor = this.kernel.monitor();

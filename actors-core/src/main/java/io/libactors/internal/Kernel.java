@@ -303,7 +303,7 @@ public final class Kernel {
 	public void publish(Message message) {
 		Objects.requireNonNull(message, "message must not be null");
 		refuseReserved(message);
-		if (!publishInternal(message, ActorCell.current())) {
+		if (!publishInternal(message, CurrentActor.get())) {
 			this.deadLetters.unhandledPublication(message);
 		}
 	}
@@ -891,7 +891,7 @@ public final class Kernel {
 
 	private static @Nullable ActorCell sender(Message message) {
 		refuseReserved(message);
-		return ActorCell.current();
+		return CurrentActor.get();
 	}
 
 	private static void refuseReserved(Message message) {

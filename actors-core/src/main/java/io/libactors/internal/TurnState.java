@@ -7,15 +7,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an actor's turn writes for every message, and what only its turn uses. Made when the
  * actor first takes mail, so that an actor that never had any holds none of it; and an object
- * of its own, so that the turn's writes never share a cache line with what senders write on the
- * {@link ActorCell}.
+ * of its own, so that the turn's writes mostly land away from the {@link Mailbox} fields senders
+ * write (not guaranteed: turn states made on one thread may sit side by side in memory).
  * <p>
- * Threading: written only by the turn; {@link ActorCell} reads the mailbox head, the counters and
- * the metrics from any thread, through the release stores it makes.
+ * Threading: written only by the turn; the {@link Mailbox} reads the head and the counters, and
+ * monitoring the metrics, from any thread, through the release stores the turn makes.
  */
 final class TurnState {
 
-	/** Consumer side of the mailbox: the last link taken (the cell itself until the first), now the stub. */
+	/** Consumer side of the mailbox: the last link taken (the mailbox itself until the first), now the stub. */
 	Link head;
 
 	/** Messages ever taken from the queue. */
@@ -30,7 +30,7 @@ final class TurnState {
 
 	@Nullable Node current;
 
-	ActorCell.@Nullable Hold hold;
+	@Nullable AsyncHold hold;
 
 	/** Elements published with release stores. */
 	volatile HandlerMetrics @Nullable [] metrics;
@@ -45,8 +45,8 @@ final class TurnState {
 	/** Made on first use: envelope ids are this plus the message's sequence number. */
 	@Nullable String idPrefix;
 
-	TurnState(ActorCell cell) {
-		this.head = cell;
+	TurnState(Mailbox mailbox) {
+		this.head = mailbox;
 	}
 
 	/** The actor has ended: lets go of what only its turns used, for a proxy that outlives it. */
