@@ -76,7 +76,7 @@ final class Actlets {
 
 	private @Nullable Message failure(String id, Throwable error) {
 		if (this.owner.router.find(ActletFailed.class) == null) {
-			this.owner.kernel.logActletFailure(this.owner, id, error);
+			this.owner.kernel.log.actletFailure(this.owner, id, error);
 			return null;
 		}
 		return new ActletFailed(id, error.getClass().getName(), error.getMessage());

@@ -321,7 +321,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 		}
 		catch (Throwable ex) {
 			// Only a bug of the runtime gets here: user code is called under its own guard.
-			this.kernel.logTurnFailure(this, ex);
+			this.kernel.log.turnFailure(this, ex);
 			held = false;
 		}
 		finally {
@@ -489,7 +489,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 		catch (Throwable ex) {
 			// Reactive Streams 2.13: a subscriber that throws is cancelled; the actor goes on.
 			subscription.cancel();
-			this.kernel.logSubscriberFailure(this, ex);
+			this.kernel.log.subscriberFailure(this, ex);
 			return;
 		}
 		stream.welcome(subscription, current);
@@ -504,7 +504,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 				current = stateful.state();
 			}
 			catch (RuntimeException ex) {
-				this.kernel.logStateFailure(this, ex);
+				this.kernel.log.stateFailure(this, ex);
 				return;
 			}
 			if (current != null) {
@@ -535,8 +535,8 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 			tracing.end(error);
 		}
 		metricsFor(handler).record(nanos);
-		if (nanos >= this.kernel.slowHandlerNanos()) {
-			this.kernel.logSlowHandler(this, handler, nanos);
+		if (nanos >= this.kernel.log.slowHandlerNanos()) {
+			this.kernel.log.slowHandler(this, handler, nanos);
 		}
 		Ask ask = node.ask;
 		// Everything of the node is done with before supervision may hold the actor.
@@ -576,7 +576,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 		if (monitor != null) {
 			monitor.handlerFailed(this, this.origin.template(), handler.messageType, error);
 		}
-		this.kernel.logHandlerFailure(this, handler, error);
+		this.kernel.log.handlerFailure(this, handler, error);
 		if (ask != null) {
 			replyOutside(ask, null, error);
 		}
@@ -651,7 +651,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 		}
 		if (node.message instanceof ShutdownMessage) {
 			if (error != null) {
-				this.kernel.logHandlerFailure(this, handler, error);
+				this.kernel.log.handlerFailure(this, handler, error);
 			}
 			endTermination();
 			return false;
@@ -678,7 +678,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 			Thread.interrupted();
 		}
 		if (error != null) {
-			this.kernel.logInitializeFailure(this, error);
+			this.kernel.log.initializeFailure(this, error);
 			if (first) {
 				settleStart(error);
 			}
@@ -695,7 +695,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 	private boolean restart() {
 		long now = System.nanoTime();
 		if (!restartAllowed(now)) {
-			this.kernel.logRestartLimit(this);
+			this.kernel.log.restartLimit(this);
 			return failStop();
 		}
 		Actor old = this.actor;
@@ -705,7 +705,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 			this.actor = fresh;
 		}
 		catch (Throwable ex) {
-			this.kernel.logInitializeFailure(this, ex);
+			this.kernel.log.initializeFailure(this, ex);
 			return failStop();
 		}
 		destroy(old);
@@ -819,7 +819,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 				return hold(bounded, new AsyncHold(this, node, shutdown, 0L));
 			}
 			if (error != null) {
-				this.kernel.logHandlerFailure(this, shutdown, error);
+				this.kernel.log.handlerFailure(this, shutdown, error);
 			}
 		}
 		endTermination();
@@ -872,7 +872,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 			this.origin.destroy(instance);
 		}
 		catch (Throwable ex) {
-			this.kernel.logDestroyFailure(this, ex);
+			this.kernel.log.destroyFailure(this, ex);
 		}
 	}
 

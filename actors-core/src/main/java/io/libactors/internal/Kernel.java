@@ -1,27 +1,15 @@
 package io.libactors.internal;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -74,52 +62,21 @@ public final class Kernel {
 
 	private static final int TERMINATED = 2;
 
-	private static final ClassValue<Class<?>[]> MESSAGE_HIERARCHY = new ClassValue<>() {
-		@Override
-		protected Class<?>[] computeValue(Class<?> type) {
-			Set<Class<?>> types = new LinkedHashSet<>();
-			collect(type, types);
-			return types.toArray(Class<?>[]::new);
-		}
-
-		private void collect(@Nullable Class<?> type, Set<Class<?>> types) {
-			if (type != null && type != Object.class && types.add(type)) {
-				collect(type.getSuperclass(), types);
-				for (Class<?> implemented : type.getInterfaces()) {
-					collect(implemented, types);
-				}
-			}
-		}
-	};
-
 	private final String id = Long.toString(ThreadLocalRandom.current().nextLong() >>> 16, 36);
 
-	private final Executor executor;
-
-	private final Executor actletExecutor;
+	/** The executors of turns and actlets, and the core's own timer. */
+	private final Dispatchers dispatchers;
 
 	private final TimerScheduler timerScheduler;
 
-	private final ScheduledThreadPoolExecutor askTimer;
-
 	private final AskTimeouts askTimeouts;
-
-	private final List<ExecutorService> owned = new ArrayList<>();
 
 	private final Duration askTimeout;
 
 	private final int mailboxCapacity;
 
-	/** Handlers that take this long are logged (rate-limited); {@code Long.MAX_VALUE} when off. */
-	private final long slowHandlerNanos;
-
-	private final RateLimitedLog slowLog = new RateLimitedLog(10, 10_000_000_000L);
-
-	/** Most names (actors and proxies waiting for theirs) at once; 0 for no limit. */
-	private final int maxActors;
-
-	/** Names taken, counted only under a limit (no cost without one). */
-	private final AtomicInteger names = new AtomicInteger();
+	/** What the runtime logs, rate-limited where a storm is possible. */
+	final RuntimeLog log;
 
 	private final int throughput;
 
@@ -148,10 +105,11 @@ public final class Kernel {
 
 	private final Mdc mdc = new Mdc();
 
-	/** Name to {@link ActorCell}, or to {@link PendingActor} for a name proxied before creation. */
-	private final ConcurrentHashMap<String, Object> registry = new ConcurrentHashMap<>();
+	/** Names to actors, and to proxies waiting for theirs. */
+	private final ActorRegistry registry;
 
-	private final ConcurrentHashMap<Class<?>, Set<ActorCell>> subscribers = new ConcurrentHashMap<>();
+	/** Who handles which published type. */
+	private final Topics topics;
 
 	private final ConcurrentHashMap<Class<?>, Router> routers = new ConcurrentHashMap<>();
 
@@ -175,10 +133,6 @@ public final class Kernel {
 
 	private final LongAdder droppedActletResults = new LongAdder();
 
-	private final RateLimitedLog failureLog = new RateLimitedLog(10, 10_000_000_000L);
-
-	private final RateLimitedLog refusalLog = new RateLimitedLog(10, 10_000_000_000L);
-
 	/** Actlet results between leaving their actlet's registry and their owner's mailbox. */
 	private final AtomicInteger actletDeliveries = new AtomicInteger();
 
@@ -188,22 +142,19 @@ public final class Kernel {
 		this.core = core;
 		this.askTimeout = settings.askTimeout();
 		this.mailboxCapacity = settings.mailboxCapacity();
-		this.maxActors = settings.maxActors();
-		this.slowHandlerNanos = (settings.slowHandler() != null) ? settings.slowHandler().toNanos() : Long.MAX_VALUE;
+		this.registry = new ActorRegistry(settings.maxActors());
+		this.topics = new Topics(this.registry::entries);
 		this.throughput = settings.throughput();
 		this.maxRestarts = settings.maxRestarts();
 		this.restartWindowNanos = settings.restartWindow().toNanos();
+		this.log = new RuntimeLog((settings.slowHandler() != null) ? settings.slowHandler().toNanos() : Long.MAX_VALUE,
+				this.maxRestarts, this.restartWindowNanos);
 		this.serializationCheck = settings.serializationCheck();
 		this.jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : JsonMapper.builder().build();
 		this.messageTypeCheck = new MessageTypeCheck(this.jsonMapper);
 		this.templates = settings.templates();
-		this.askTimer = new ScheduledThreadPoolExecutor(1, daemonThreads("libactors-timer-"));
-		this.askTimer.setRemoveOnCancelPolicy(true);
-		this.owned.add(this.askTimer);
-		this.askTimeouts = new AskTimeouts(this.askTimer);
-		this.executor = (settings.executor() != null) ? settings.executor() : own(dispatcher(settings.virtualThreads()));
-		this.actletExecutor = (settings.actletExecutor() != null) ? settings.actletExecutor()
-				: own(actletThreads(settings.virtualThreads()));
+		this.dispatchers = new Dispatchers(settings, this.log, () -> this.state.get() == TERMINATED);
+		this.askTimeouts = new AskTimeouts(this.dispatchers.timer());
 		if (settings.timerScheduler() != null) {
 			this.timerScheduler = settings.timerScheduler();
 		}
@@ -211,7 +162,7 @@ public final class Kernel {
 			this.timerScheduler = TimerScheduler.of(settings.scheduler());
 		}
 		else {
-			this.timerScheduler = TimerScheduler.of(this.askTimer);
+			this.timerScheduler = TimerScheduler.of(this.dispatchers.timer());
 		}
 		this.contextSource = settings.context();
 		this.monitor = settings.monitors().isEmpty() ? null : new MonitorChain(settings.monitors());
@@ -276,8 +227,7 @@ public final class Kernel {
 
 	/** The actor with this name, if one is alive. */
 	public Optional<ActorProxy<?>> find(String name) {
-		Object found = this.registry.get(name);
-		return (found instanceof ActorCell cell) ? Optional.of(cell) : Optional.empty();
+		return Optional.ofNullable(this.registry.find(name));
 	}
 
 	/**
@@ -287,15 +237,7 @@ public final class Kernel {
 	 * @throws ActorNameException for a name no actor could have
 	 */
 	public ActorProxy<?> proxy(String name) {
-		validateName(name);
-		Object found = this.registry.get(name);
-		if (found == null) {
-			PendingActor created = new PendingActor(name);
-			found = putIfFree(name, created);
-			if (found == null) {
-				found = created;
-			}
-		}
+		Object found = this.registry.cellOrPending(name);
 		return (found instanceof ActorCell cell) ? cell : new LazyProxy(this, (PendingActor) found);
 	}
 
@@ -310,80 +252,27 @@ public final class Kernel {
 
 	/** Snapshots of every live actor. */
 	public Collection<ActorInfo> actors() {
-		List<ActorInfo> infos = new ArrayList<>();
-		for (Object value : this.registry.values()) {
-			if (value instanceof ActorCell cell) {
-				infos.add(cell.info());
-			}
-		}
-		return infos;
+		return this.registry.actors();
 	}
 
 	/** How many actors are alive. */
 	public int actorCount() {
-		int count = 0;
-		for (Object value : this.registry.values()) {
-			if (value instanceof ActorCell) {
-				count++;
-			}
-		}
-		return count;
+		return this.registry.actorCount();
 	}
 
-	/**
-	 * Snapshots of the live actors with the most mail waiting, deepest mailbox first, then by
-	 * name; cheap with many actors (only these are snapshotted).
-	 * @param limit how many at most
-	 */
+	/** See {@link ActorRegistry#busiest(int)}. */
 	public List<ActorInfo> busiest(int limit) {
-		if (limit < 0) {
-			throw new IllegalArgumentException("limit must not be negative, but was " + limit + ".");
-		}
-		record Depth(int depth, ActorCell cell) {
-		}
-		Comparator<Depth> busiestFirst = Comparator.comparingInt(Depth::depth).reversed()
-			.thenComparing((depth) -> depth.cell().name());
-		PriorityQueue<Depth> kept = new PriorityQueue<>(Math.max(1, limit), busiestFirst.reversed());
-		for (Object value : this.registry.values()) {
-			if (limit > 0 && value instanceof ActorCell cell) {
-				kept.add(new Depth(cell.mailboxSize(), cell));
-				if (kept.size() > limit) {
-					kept.poll();
-				}
-			}
-		}
-		List<Depth> sorted = new ArrayList<>(kept);
-		sorted.sort(busiestFirst);
-		List<ActorInfo> infos = new ArrayList<>(sorted.size());
-		for (Depth depth : sorted) {
-			infos.add(depth.cell().info());
-		}
-		return infos;
+		return this.registry.busiest(limit);
 	}
 
-	/**
-	 * The live actors whose current handler (or the {@code CompletionStage} it returned) has run
-	 * for at least {@code threshold}, with how long it has run so far.
-	 */
+	/** See {@link ActorRegistry#longRunning(Duration)}. */
 	public Map<String, Duration> longRunning(Duration threshold) {
-		long limit = threshold.toNanos();
-		long now = System.nanoTime();
-		Map<String, Duration> found = new LinkedHashMap<>();
-		for (Object value : this.registry.values()) {
-			if (value instanceof ActorCell cell) {
-				long busy = cell.busyNanos(now);
-				if (busy > 0 && busy >= limit) {
-					found.put(cell.name(), Duration.ofNanos(busy));
-				}
-			}
-		}
-		return found;
+		return this.registry.longRunning(threshold);
 	}
 
 	/** A snapshot of one live actor. */
 	public Optional<ActorInfo> actor(String name) {
-		Object found = this.registry.get(name);
-		return (found instanceof ActorCell cell) ? Optional.of(cell.info()) : Optional.empty();
+		return this.registry.actor(name);
 	}
 
 	/**
@@ -465,7 +354,7 @@ public final class Kernel {
 		finally {
 			this.state.set(TERMINATED);
 			this.askTimeouts.close();
-			this.owned.forEach(ExecutorService::shutdown);
+			this.dispatchers.shutdownOwned();
 			mine.complete(stopped);
 		}
 		return stopped;
@@ -477,7 +366,7 @@ public final class Kernel {
 	 */
 	public void closeTimers() {
 		this.timersClosed = true;
-		for (ActorCell cell : cells()) {
+		for (ActorCell cell : this.registry.cells()) {
 			cell.closeTimers();
 		}
 	}
@@ -490,18 +379,10 @@ public final class Kernel {
 	private boolean drainAndStop(long deadline, Duration timeout) {
 		this.state.set(SHUTTING_DOWN);
 		closeTimers();
-		for (Object value : this.registry.values()) {
-			if (value instanceof PendingActor pending) {
-				pending.close(this.deadLetters, () -> {
-					if (this.registry.remove(pending.name, pending)) {
-						releaseName();
-					}
-				});
-			}
-		}
+		this.registry.closePending(this.deadLetters);
 		awaitQuiescence(deadline);
 		List<CompletableFuture<Void>> stopping = new ArrayList<>();
-		for (ActorCell cell : cells()) {
+		for (ActorCell cell : this.registry.cells()) {
 			if (cell.parent == null) {
 				stopping.add(cell.end());
 			}
@@ -511,13 +392,13 @@ public final class Kernel {
 			return true;
 		}
 		Map<String, Integer> left = new LinkedHashMap<>();
-		for (ActorCell cell : cells()) {
+		for (ActorCell cell : this.registry.cells()) {
 			left.put(cell.name(), cell.mailboxSize());
 			cell.forced = true;
 			cell.schedule();
 		}
 		await(all, System.nanoTime() + Math.min(timeout.toNanos() / 10 + 100_000_000L, 1_000_000_000L));
-		List<String> busy = cells().stream().map(ActorCell::name).collect(Collectors.toList());
+		List<String> busy = this.registry.cells().stream().map(ActorCell::name).collect(Collectors.toList());
 		logger.warn("Actors did not stop within {}: still-queued messages became dead letters (SHUTDOWN_TIMEOUT): {}{}",
 				timeout, left.entrySet()
 					.stream()
@@ -538,7 +419,7 @@ public final class Kernel {
 		while (System.nanoTime() < deadline) {
 			long total = 0;
 			boolean quiet = true;
-			for (ActorCell cell : cells()) {
+			for (ActorCell cell : this.registry.cells()) {
 				total += cell.takenCount();
 				if (!cell.isQuiet() || cell.hasActlets()) {
 					quiet = false;
@@ -613,7 +494,7 @@ public final class Kernel {
 	@SuppressWarnings("unchecked")
 	private <A extends Actor> ActorProxy<A> register(String name, Actor actor, ActorOrigin origin,
 			@Nullable ActorCell parent) {
-		validateName(name);
+		ActorRegistry.validateName(name);
 		if (this.state.get() != RUNNING) {
 			origin.destroy(actor);
 			throw new ActorException("Actor '" + name + "' not created: the core is shutting down.");
@@ -637,9 +518,10 @@ public final class Kernel {
 		}
 		PendingActor pending;
 		try {
-			pending = claim(name, cell, origin, actor);
+			pending = this.registry.claim(name, cell);
 		}
 		catch (RuntimeException ex) {
+			origin.destroy(actor);
 			if (this.monitor != null) {
 				this.monitor.stopped(cell, origin.template(), false);
 			}
@@ -648,17 +530,7 @@ public final class Kernel {
 		if (parent != null) {
 			parent.addChild(cell);
 		}
-		// Only types published at least once have a subscriber set (an idle actor pays for none).
-		// computeIfPresent waits for a set being built, whose scan may have missed this actor. An
-		// actor that stopped meanwhile has left the sets already (its unregister came first).
-		for (Handler handler : router.handlers) {
-			this.subscribers.computeIfPresent(handler.messageType, (key, set) -> {
-				if (cell.state() < ActorCell.STOPPED) {
-					set.add(cell);
-				}
-				return set;
-			});
-		}
+		this.topics.join(cell);
 		if (router.initializes || pending != null) {
 			cell.schedule();
 		}
@@ -669,80 +541,9 @@ public final class Kernel {
 		return (ActorProxy<A>) (ActorProxy<?>) cell;
 	}
 
-	private @Nullable PendingActor claim(String name, ActorCell cell, ActorOrigin origin, Actor actor) {
-		for (;;) {
-			Object existing;
-			try {
-				existing = putIfFree(name, cell);
-			}
-			catch (ActorException ex) {
-				origin.destroy(actor);
-				throw ex;
-			}
-			if (existing == null) {
-				return null;
-			}
-			if (existing instanceof PendingActor pending) {
-				// The buffered mail is queued before anyone can find the actor by its name, so a
-				// sender that saw it go through the proxy and then finds the actor keeps its order.
-				if (pending.handOver(cell, () -> this.registry.get(name) == pending,
-						() -> this.registry.replace(name, pending, cell))) {
-					return pending;
-				}
-			}
-			else {
-				origin.destroy(actor);
-				throw new ActorNameException("An actor named '" + name + "' already exists ("
-						+ ((ActorCell) existing).actor.getClass().getName() + "). Choose another name, or stop the "
-						+ "existing actor first.");
-			}
-		}
-	}
-
-	/**
-	 * Registers {@code value} under {@code name} if the name is free, taking one of the limited
-	 * names if there is a limit.
-	 * @return what already holds the name, or {@code null} when {@code value} now does
-	 * @throws ActorException when the name is free but the limit is reached
-	 */
-	private @Nullable Object putIfFree(String name, Object value) {
-		if (this.maxActors > 0 && this.names.incrementAndGet() > this.maxActors) {
-			this.names.decrementAndGet();
-			Object existing = this.registry.get(name);
-			if (existing == null) {
-				throw nameLimit(name);
-			}
-			return existing;
-		}
-		Object existing = this.registry.putIfAbsent(name, value);
-		if (existing != null) {
-			releaseName();
-		}
-		return existing;
-	}
-
-	private void releaseName() {
-		if (this.maxActors > 0) {
-			this.names.decrementAndGet();
-		}
-	}
-
-	private ActorException nameLimit(String name) {
-		return new ActorException("Actor '" + name + "' not created: this core already holds its limit of "
-				+ this.maxActors + " actors and proxies (maxActors, actors.max-actors). Stop actors that are done, "
-				+ "or raise the limit.");
-	}
-
 	void unregister(ActorCell cell) {
-		if (this.registry.remove(cell.name(), cell)) {
-			releaseName();
-		}
-		for (Handler handler : cell.router.handlers) {
-			this.subscribers.computeIfPresent(handler.messageType, (key, set) -> {
-				set.remove(cell);
-				return set;
-			});
-		}
+		this.registry.remove(cell);
+		this.topics.leave(cell);
 		if (cell.parent != null) {
 			cell.parent.removeChild(cell);
 		}
@@ -808,21 +609,6 @@ public final class Kernel {
 				+ ", but this core's actors already handle " + other.getName() + ": both have the simple name "
 				+ handler.messageName + ", which envelopes, statistics and metrics name types by.",
 				"Give one of them another simple name.");
-	}
-
-	private static void validateName(String name) {
-		Objects.requireNonNull(name, "name must not be null");
-		if (name.isEmpty() || name.length() > 128) {
-			throw new ActorNameException("Actor name '" + name + "' must have 1 to 128 characters, not "
-					+ name.length() + ".");
-		}
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c == '/' || Character.isISOControl(c)) {
-				throw new ActorNameException("Actor name '" + name.replaceAll("\\p{Cntrl}", "?")
-						+ "' must contain no '/' and no control characters.");
-			}
-		}
 	}
 
 	/** The delivery path of {@code tell} and {@code ask}. */
@@ -935,7 +721,7 @@ public final class Kernel {
 	 */
 	private boolean publishInternal(Message message, @Nullable ActorCell sender) {
 		boolean delivered = false;
-		for (ActorCell cell : subscribersOf(message)) {
+		for (ActorCell cell : this.topics.subscribersOf(message)) {
 			delivered = true;
 			Message copy = checked(message);
 			if (!refusedWhileShuttingDown(copy, sender, null, cell.name())) {
@@ -947,47 +733,9 @@ public final class Kernel {
 
 	/** A dead letter to every actor that handles it: from the runtime, so with no sender, never refused. */
 	void publishDeadLetter(DeadLetter letter) {
-		for (ActorCell cell : subscribersOf(letter)) {
+		for (ActorCell cell : this.topics.subscribersOf(letter)) {
 			deliver(cell, letter, null, null);
 		}
-	}
-
-	/** The live actors that handle the message's type or a supertype of it, each once. */
-	private Collection<ActorCell> subscribersOf(Message message) {
-		Class<?>[] types = MESSAGE_HIERARCHY.get(message.getClass());
-		if (types.length == 1) {
-			return subscribersOf(types[0]);
-		}
-		Set<ActorCell> cells = new LinkedHashSet<>();
-		for (Class<?> type : types) {
-			cells.addAll(subscribersOf(type));
-		}
-		return cells;
-	}
-
-	boolean hasSubscribers(Class<?> type) {
-		return !subscribersOf(type).isEmpty();
-	}
-
-	/**
-	 * The live actors with a handler for exactly {@code type}. Built on the first publication
-	 * of the type by a scan of the live actors (other publishers wait for it), then kept up to
-	 * date as actors come and go.
-	 */
-	private Set<ActorCell> subscribersOf(Class<?> type) {
-		Set<ActorCell> cells = this.subscribers.get(type);
-		if (cells != null) {
-			return cells;
-		}
-		return this.subscribers.computeIfAbsent(type, (key) -> {
-			Set<ActorCell> found = ConcurrentHashMap.newKeySet();
-			for (Object value : this.registry.values()) {
-				if (value instanceof ActorCell cell && cell.router.handles(key) && cell.state() < ActorCell.STOPPED) {
-					found.add(cell);
-				}
-			}
-			return found;
-		});
 	}
 
 	Ask newAsk(String receiver, Message message, Class<?> replyType, Duration timeout) {
@@ -1022,46 +770,15 @@ public final class Kernel {
 	}
 
 	void dispatch(ActorCell cell) {
-		try {
-			this.executor.execute(cell);
-		}
-		catch (RuntimeException ex) {
-			redispatch(cell, ex);
-		}
-	}
-
-	/**
-	 * The executor refused a turn: the cell stays scheduled and its turn is offered again on the
-	 * timer, so a busy bounded pool loses nothing. Once the core has terminated, the mail is
-	 * accounted for on this thread instead, as dead letters.
-	 */
-	private void redispatch(ActorCell cell, RuntimeException refusal) {
-		if (this.state.get() != TERMINATED) {
-			int held = this.refusalLog.acquire();
-			if (held >= 0) {
-				logger.warn("Executor refused a turn of actor '{}' ({}); offering it again in 10 ms{}", cell.name(),
-						refusal.getClass().getName(), (held > 0) ? " (" + held + " similar not logged)" : "");
-			}
-			try {
-				this.askTimer.schedule(() -> dispatch(cell), 10, TimeUnit.MILLISECONDS);
-				return;
-			}
-			catch (RejectedExecutionException ex) {
-				// the timer is gone too: the core is terminating
-			}
-		}
-		logger.error("Executor refused actor '{}'; its queued messages become dead letters", cell.name());
-		cell.forced = true;
-		cell.run();
+		this.dispatchers.dispatch(cell);
 	}
 
 	void runActlet(Runnable task) {
-		try {
-			this.actletExecutor.execute(task);
-		}
-		catch (RejectedExecutionException ex) {
-			throw new ActorException("Actlet refused: the actlet executor has shut down.", ex);
-		}
+		this.dispatchers.runActlet(task);
+	}
+
+	boolean hasSubscribers(Class<?> type) {
+		return this.topics.hasSubscribers(type);
 	}
 
 	/** Asks waiting for a reply with their timeout running. */
@@ -1071,7 +788,7 @@ public final class Kernel {
 
 	/** Tasks on the core's own timer: actor timers (without a scheduler of their own) and ask slots. */
 	public int timerTasks() {
-		return this.askTimer.getQueue().size();
+		return this.dispatchers.timer().getQueue().size();
 	}
 
 	void countDroppedActletResult() {
@@ -1086,76 +803,9 @@ public final class Kernel {
 		return this.tracer;
 	}
 
-	void logHandlerFailure(ActorCell cell, Handler handler, Throwable error) {
-		int held = this.failureLog.acquire();
-		if (held >= 0) {
-			// The exception's message and the payload may carry secrets: class names only.
-			logger.error("Actor '{}' failed handling {}: {}{}", cell.name(), handler.messageName,
-					error.getClass().getName(), (held > 0) ? " (" + held + " similar failures not logged)" : "");
-		}
-		logger.debug("Failure of actor '{}'", cell.name(), error);
-	}
-
-	long slowHandlerNanos() {
-		return this.slowHandlerNanos;
-	}
-
-	void logSlowHandler(ActorCell cell, Handler handler, long nanos) {
-		int held = this.slowLog.acquire();
-		if (held >= 0) {
-			logger.warn("Actor '{}' took {} ms handling {}, over the {} ms slow-handler threshold{}", cell.name(),
-					nanos / 1_000_000, handler.messageName, this.slowHandlerNanos / 1_000_000,
-					(held > 0) ? " (" + held + " similar not logged)" : "");
-		}
-	}
-
-	void logTurnFailure(ActorCell cell, Throwable error) {
-		logger.error("A turn of actor '{}' failed outside its handlers; the actor goes on", cell.name(), error);
-	}
-
-	void logSubscriberFailure(ActorCell cell, Throwable error) {
-		logger.warn("A subscriber to the states of actor '{}' threw from onSubscribe and was cancelled: {}",
-				cell.name(), error.getClass().getName());
-	}
-
-	void logDestroyFailure(ActorCell cell, Throwable error) {
-		logger.warn("Destroying an instance of actor '{}' failed: {}", cell.name(), error.getClass().getName());
-		logger.debug("Destroy failure of actor '{}'", cell.name(), error);
-	}
-
 	/** Counts an actlet result on its way from the actlet to its owner's mailbox (quiescence sees it). */
 	void actletDelivery(int change) {
 		this.actletDeliveries.addAndGet(change);
-	}
-
-	void logStateFailure(ActorCell cell, RuntimeException error) {
-		logger.warn("Actor '{}' threw from state(); its observers keep the previous state: {}", cell.name(),
-				error.getClass().getName());
-	}
-
-	void logInitializeFailure(ActorCell cell, Throwable error) {
-		logger.error("Actor '{}' failed to initialize and stops: {}", cell.name(), error.getClass().getName());
-		logger.debug("Initialize failure of actor '{}'", cell.name(), error);
-	}
-
-	void logRestartLimit(ActorCell cell) {
-		logger.error("Actor '{}' restarted more than {} times within {} ms and stops", cell.name(), this.maxRestarts,
-				this.restartWindowNanos / 1_000_000);
-	}
-
-	void logActletFailure(ActorCell cell, String actletId, Throwable error) {
-		logger.error("Actlet {} of actor '{}' failed: {}", actletId, cell.name(), error.getClass().getName());
-		logger.debug("Actlet failure", error);
-	}
-
-	private List<ActorCell> cells() {
-		List<ActorCell> cells = new ArrayList<>();
-		for (Object value : this.registry.values()) {
-			if (value instanceof ActorCell cell) {
-				cells.add(cell);
-			}
-		}
-		return cells;
 	}
 
 	DeadLetterOffice deadLetters() {
@@ -1192,58 +842,6 @@ public final class Kernel {
 
 	Mdc mdc() {
 		return this.mdc;
-	}
-
-	private <E extends ExecutorService> E own(E executor) {
-		this.owned.add(executor);
-		return executor;
-	}
-
-	private static ExecutorService dispatcher(boolean virtual) {
-		if (virtual) {
-			ExecutorService threads = virtualThreads("libactors-dispatcher-");
-			if (threads != null) {
-				return threads;
-			}
-		}
-		AtomicInteger count = new AtomicInteger();
-		return new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
-				(pool) -> new DispatcherThread(pool, "libactors-dispatcher-" + count.incrementAndGet()), null, true);
-	}
-
-	private static ExecutorService actletThreads(boolean virtual) {
-		if (virtual) {
-			ExecutorService threads = virtualThreads("libactors-actlet-");
-			if (threads != null) {
-				return threads;
-			}
-		}
-		return Executors.newCachedThreadPool(daemonThreads("libactors-actlet-"));
-	}
-
-	/** A thread-per-task executor of virtual threads on Java 21+, else {@code null}. */
-	private static @Nullable ExecutorService virtualThreads(String prefix) {
-		try {
-			Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-			Class<?> builderType = Class.forName("java.lang.Thread$Builder");
-			builder = builderType.getMethod("name", String.class, long.class).invoke(builder, prefix, 1L);
-			ThreadFactory factory = (ThreadFactory) builderType.getMethod("factory").invoke(builder);
-			Method perTask = Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);
-			return (ExecutorService) perTask.invoke(null, factory);
-		}
-		catch (ReflectiveOperationException ex) {
-			logger.warn("Virtual threads need Java 21 or later; using platform threads");
-			return null;
-		}
-	}
-
-	private static ThreadFactory daemonThreads(String prefix) {
-		AtomicInteger count = new AtomicInteger();
-		return (task) -> {
-			Thread thread = new Thread(task, prefix + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 }
