@@ -75,7 +75,7 @@ final class Actlets {
 	}
 
 	private @Nullable Message failure(String id, Throwable error) {
-		if (this.owner.router.find(ActletFailed.class) == null) {
+		if (this.owner.table.find(ActletFailed.class) == null) {
 			this.owner.kernel.log.actletFailure(this.owner, id, error);
 			return null;
 		}
@@ -86,7 +86,7 @@ final class Actlets {
 		if (message == null) {
 			return;
 		}
-		Handler handler = this.owner.router.find(message.getClass());
+		Handler handler = this.owner.table.find(message.getClass());
 		if (this.owner.state() >= ActorCell.STOPPED) {
 			this.owner.kernel.countDroppedActletResult();
 		}

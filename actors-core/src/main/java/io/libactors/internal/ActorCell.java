@@ -106,7 +106,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 	private volatile int state;
 
 	/** Replaced only by a restart, inside the turn. */
-	Router router;
+	HandlerTable table;
 
 	final String name;
 
@@ -144,14 +144,14 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 
 	private boolean failedStop;
 
-	ActorCell(Kernel kernel, String name, @Nullable ActorCell parent, ActorOrigin origin, Actor actor, Router router) {
+	ActorCell(Kernel kernel, String name, @Nullable ActorCell parent, ActorOrigin origin, Actor actor, HandlerTable table) {
 		super(kernel);
-		this.router = router;
+		this.table = table;
 		this.name = name;
 		this.parent = parent;
 		this.origin = origin;
 		this.actor = actor;
-		if (!router.initializes) {
+		if (!table.initializes) {
 			// nothing to run before the first message: running from the start saves a turn
 			this.initialized = true;
 			this.state = RUNNING;
@@ -233,7 +233,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 		TurnState turn = existingTurn();
 		return head().next() == marker && this.initialized && (turn == null || turn.hold == null && turn.states == null)
 				&& CurrentActor.get() == null && this.origin.destroyer() == null && (children == null || children.isEmpty())
-				&& this.router.find(ShutdownMessage.class) == null;
+				&& this.table.find(ShutdownMessage.class) == null;
 	}
 
 	private void terminateHere() {
@@ -288,7 +288,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 
 	/** From the turn: after a schedule's last tick, if the actor handles {@link TimerDone}. */
 	void deliverTimerDone(String key) {
-		Handler handler = this.router.find(TimerDone.class);
+		Handler handler = this.table.find(TimerDone.class);
 		if (handler != null) {
 			enqueue(new Node(new TimerDone(key), null, handler, null), true);
 		}
@@ -298,7 +298,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 		if (this.state >= STOPPING) {
 			return;
 		}
-		Handler handler = this.router.find(message.getClass());
+		Handler handler = this.table.find(message.getClass());
 		enqueue(new TickNode(message, handler, key, generation), true);
 	}
 
@@ -404,8 +404,8 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 			}
 		}
 		Handler handler = node.handler;
-		if (handler == null || handler.router != this.router) {
-			handler = this.router.find(message.getClass());
+		if (handler == null || handler.table != this.table) {
+			handler = this.table.find(message.getClass());
 			if (handler == null) {
 				this.kernel.deadLetters().post(node, this.name, DeadLetter.NO_HANDLER);
 				return mark;
@@ -596,8 +596,8 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 	private HandlerMetrics metricsFor(Handler handler) {
 		TurnState turn = turnState();
 		HandlerMetrics[] metrics = turn.metrics;
-		if (metrics == null || metrics.length != this.router.handlers.length) {
-			metrics = new HandlerMetrics[this.router.handlers.length];
+		if (metrics == null || metrics.length != this.table.handlers.length) {
+			metrics = new HandlerMetrics[this.table.handlers.length];
 			turn.metrics = metrics;
 		}
 		HandlerMetrics found = (HandlerMetrics) METRIC.getAcquire(metrics, handler.index);
@@ -701,7 +701,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 		Actor old = this.actor;
 		try {
 			Actor fresh = Objects.requireNonNull(this.origin.factory(), "factory").get();
-			this.router = this.kernel.routerOf(fresh);
+			this.table = this.kernel.tableOf(fresh);
 			this.actor = fresh;
 		}
 		catch (Throwable ex) {
@@ -785,7 +785,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 	 * @return whether a hold was registered
 	 */
 	private boolean finishTermination() {
-		Handler shutdown = this.router.find(ShutdownMessage.class);
+		Handler shutdown = this.table.find(ShutdownMessage.class);
 		if (shutdown != null) {
 			Mdc.runtimeMessage(shutdown.messageName);
 			Node node = new Node(new ShutdownMessage(), null, shutdown, null);
@@ -986,7 +986,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 
 	/** The class of the running instance. */
 	public Class<?> actorClass() {
-		return this.actor.getClass();
+		return this.table.actorClass;
 	}
 
 	/** @throws IllegalStateException in {@code initialize}, where there is none */
@@ -1050,7 +1050,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 		Map<String, ActorInfo.HandlerStats> stats = new LinkedHashMap<>();
 		TurnState turn = publishedTurn();
 		HandlerMetrics[] metrics = (turn != null) ? turn.metrics : null;
-		Handler[] handlers = this.router.handlers;
+		Handler[] handlers = this.table.handlers;
 		if (metrics != null) {
 			for (int i = 0; i < metrics.length && i < handlers.length; i++) {
 				HandlerMetrics found = (HandlerMetrics) METRIC.getAcquire(metrics, i);
@@ -1059,7 +1059,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 				}
 			}
 		}
-		return new ActorInfo(this.name, this.actor.getClass().getName(), STATE_NAMES[this.state], mailboxSize(),
+		return new ActorInfo(this.name, this.table.actorClass.getName(), STATE_NAMES[this.state], mailboxSize(),
 				(turn != null) ? turn.processed : 0L, (turn != null) ? turn.failed : 0L,
 				Collections.unmodifiableMap(stats));
 	}

@@ -85,7 +85,7 @@ final class ActorRegistry {
 			}
 			else {
 				throw new ActorNameException("An actor named '" + name + "' already exists ("
-						+ ((ActorCell) existing).actor.getClass().getName() + "). Choose another name, or stop the "
+						+ ((ActorCell) existing).actorClass().getName() + "). Choose another name, or stop the "
 						+ "existing actor first.");
 			}
 		}

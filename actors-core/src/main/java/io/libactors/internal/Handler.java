@@ -30,8 +30,8 @@ final class Handler {
 
 	final boolean async;
 
-	/** The router this handler belongs to; set once by the router. */
-	@Nullable Router router;
+	/** The table this handler belongs to; set once by the table. */
+	@Nullable HandlerTable table;
 
 	Handler(Class<?> messageType, int index, MethodHandle invoker, Method method, Class<?> contextType) {
 		this.messageType = messageType;

@@ -27,7 +27,7 @@ import io.libactors.Reducer;
 
 /**
  * Finds the {@link MessageHandler} methods of an actor class (its superclasses and interfaces
- * included), validates the whole class, and builds its {@link Router}. Routers are cached per
+ * included), validates the whole class, and builds its {@link HandlerTable}. Routers are cached per
  * class. Thread-safe.
  */
 final class HandlerScanner {
@@ -35,9 +35,9 @@ final class HandlerScanner {
 	private static final MethodType INVOKER_TYPE = MethodType.methodType(Object.class, Object.class, Object.class,
 			Object.class);
 
-	private static final ClassValue<Router> ROUTERS = new ClassValue<>() {
+	private static final ClassValue<HandlerTable> TABLES = new ClassValue<>() {
 		@Override
-		protected Router computeValue(Class<?> type) {
+		protected HandlerTable computeValue(Class<?> type) {
 			return scan(type);
 		}
 	};
@@ -46,18 +46,18 @@ final class HandlerScanner {
 	}
 
 	/**
-	 * The router of an actor class.
+	 * The table of an actor class.
 	 * @throws HandlerRegistrationException naming the class, method and fix
 	 */
-	static Router routerFor(Class<?> actorClass) {
-		return ROUTERS.get(actorClass);
+	static HandlerTable tableFor(Class<?> actorClass) {
+		return TABLES.get(actorClass);
 	}
 
 	/**
-	 * The router of one {@link Reducer}: a handler per message type it takes, each calling its
+	 * The table of one {@link Reducer}: a handler per message type it takes, each calling its
 	 * functions. Made per instance, as reducers of one class take different types.
 	 */
-	static Router routerFor(Reducer<?> reducer) {
+	static HandlerTable tableFor(Reducer<?> reducer) {
 		Method dispatch;
 		MethodHandle invoker;
 		try {
@@ -73,10 +73,10 @@ final class HandlerScanner {
 			checkMessageType("Reducer for " + messageType.getSimpleName(), messageType);
 			handlers.put(messageType, new Handler(messageType, handlers.size(), invoker, dispatch, Context.class));
 		}
-		return new Router(Reducer.class, handlers);
+		return new HandlerTable(Reducer.class, handlers);
 	}
 
-	private static Router scan(Class<?> actorClass) {
+	private static HandlerTable scan(Class<?> actorClass) {
 		String actorName = actorClass.getSimpleName();
 		Map<Class<?>, Handler> handlers = new LinkedHashMap<>();
 		for (Method method : handlerMethods(actorClass)) {
@@ -104,7 +104,7 @@ final class HandlerScanner {
 						method.getName());
 			}
 		}
-		return new Router(actorClass, handlers);
+		return new HandlerTable(actorClass, handlers);
 	}
 
 	private static void checkMessageType(String where, Class<?> type) {

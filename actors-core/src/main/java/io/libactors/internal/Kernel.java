@@ -111,7 +111,7 @@ public final class Kernel {
 	/** Who handles which published type. */
 	private final Topics topics;
 
-	private final ConcurrentHashMap<Class<?>, Router> routers = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Class<?>, HandlerTable> tables = new ConcurrentHashMap<>();
 
 	/**
 	 * Logical name to the message types of that simple name, for {@link EnvelopeCodec}: every
@@ -503,15 +503,15 @@ public final class Kernel {
 			origin.destroy(actor);
 			throw new ActorException("Actor '" + name + "' not created: its parent '" + parent.name() + "' is stopping.");
 		}
-		Router router;
+		HandlerTable table;
 		try {
-			router = routerOf(actor);
+			table = tableOf(actor);
 		}
 		catch (RuntimeException ex) {
 			origin.destroy(actor);
 			throw ex;
 		}
-		ActorCell cell = new ActorCell(this, name, parent, origin, actor, router);
+		ActorCell cell = new ActorCell(this, name, parent, origin, actor, table);
 		// The monitor hears of the actor before anyone can reach it, so before its stop.
 		if (this.monitor != null) {
 			this.monitor.started(cell, origin.template());
@@ -531,7 +531,7 @@ public final class Kernel {
 			parent.addChild(cell);
 		}
 		this.topics.join(cell);
-		if (router.initializes || pending != null) {
+		if (table.initializes || pending != null) {
 			cell.schedule();
 		}
 		if (this.state.get() != RUNNING) {
@@ -549,26 +549,26 @@ public final class Kernel {
 		}
 	}
 
-	/** The validated router of an actor class for this core: its handlers, contexts, JSON. */
-	Router routerFor(Class<?> actorClass) {
-		Router router = this.routers.get(actorClass);
-		if (router != null) {
-			return router;
+	/** The validated table of an actor class for this core: its handlers, contexts, JSON. */
+	HandlerTable tableFor(Class<?> actorClass) {
+		HandlerTable table = this.tables.get(actorClass);
+		if (table != null) {
+			return table;
 		}
-		router = validated(HandlerScanner.routerFor(actorClass));
-		this.routers.put(actorClass, router);
-		return router;
+		table = validated(HandlerScanner.tableFor(actorClass));
+		this.tables.put(actorClass, table);
+		return table;
 	}
 
-	/** The router of one actor instance: its class's, or a reducer's own. */
-	Router routerOf(Actor actor) {
-		return (actor instanceof Reducer<?> reducer) ? validated(HandlerScanner.routerFor(reducer))
-				: routerFor(actor.getClass());
+	/** The table of one actor instance: its class's, or a reducer's own. */
+	HandlerTable tableOf(Actor actor) {
+		return (actor instanceof Reducer<?> reducer) ? validated(HandlerScanner.tableFor(reducer))
+				: tableFor(actor.getClass());
 	}
 
-	/** Checks a router's contexts and message types, and registers its types for the codec. */
-	private Router validated(Router router) {
-		for (Handler handler : router.handlers) {
+	/** Checks a table's contexts and message types, and registers its types for the codec. */
+	private HandlerTable validated(HandlerTable table) {
+		for (Handler handler : table.handlers) {
 			if (!handler.contextType.isInstance(context())) {
 				throw new HandlerRegistrationException(
 						handler.describe() + " takes a " + handler.contextType.getSimpleName()
@@ -584,7 +584,7 @@ public final class Kernel {
 		// Types are named by their simple names on the wire and in metrics: one type per name.
 		synchronized (this.messageTypes) {
 			Map<String, Class<?>> adding = new LinkedHashMap<>();
-			for (Handler handler : router.handlers) {
+			for (Handler handler : table.handlers) {
 				if (!MessageTypeCheck.isFrameworkType(handler.messageType)) {
 					Class<?> other = adding.putIfAbsent(handler.messageName, handler.messageType);
 					if (other == null) {
@@ -601,7 +601,7 @@ public final class Kernel {
 				this.messageTypes.putIfAbsent(type.getKey(), message);
 			}
 		}
-		return router;
+		return table;
 	}
 
 	private static HandlerRegistrationException sharedSimpleName(Handler handler, Class<?> other) {
@@ -634,7 +634,7 @@ public final class Kernel {
 			this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.STOPPED);
 			return true;
 		}
-		Handler handler = target.router.find(message.getClass());
+		Handler handler = target.table.find(message.getClass());
 		if (handler == null) {
 			this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.NO_HANDLER);
 			return true;

@@ -63,7 +63,7 @@ final class PendingActor {
 			return false;
 		}
 		for (Node node = this.buffer.poll(); node != null; node = this.buffer.poll()) {
-			node.handler = cell.router.find(node.message.getClass());
+			node.handler = cell.table.find(node.message.getClass());
 			cell.link(node, true);
 		}
 		this.cell = cell;

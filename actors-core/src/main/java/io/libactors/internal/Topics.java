@@ -49,7 +49,7 @@ final class Topics {
 	 * sets already (its {@link #leave} came first), so it is not added back.
 	 */
 	void join(ActorCell cell) {
-		for (Handler handler : cell.router.handlers) {
+		for (Handler handler : cell.table.handlers) {
 			this.subscribers.computeIfPresent(handler.messageType, (key, set) -> {
 				if (cell.state() < ActorCell.STOPPED) {
 					set.add(cell);
@@ -61,7 +61,7 @@ final class Topics {
 
 	/** A stopped actor leaves every set. */
 	void leave(ActorCell cell) {
-		for (Handler handler : cell.router.handlers) {
+		for (Handler handler : cell.table.handlers) {
 			this.subscribers.computeIfPresent(handler.messageType, (key, set) -> {
 				set.remove(cell);
 				return set;
@@ -99,7 +99,7 @@ final class Topics {
 		return this.subscribers.computeIfAbsent(type, (key) -> {
 			Set<ActorCell> found = ConcurrentHashMap.newKeySet();
 			for (Object value : this.registered.get()) {
-				if (value instanceof ActorCell cell && cell.router.handles(key) && cell.state() < ActorCell.STOPPED) {
+				if (value instanceof ActorCell cell && cell.table.handles(key) && cell.state() < ActorCell.STOPPED) {
 					found.add(cell);
 				}
 			}

@@ -31,7 +31,7 @@ final class TestCells {
 
 	/**
 	 * Remembers what it handled, in order. One handler only: Lincheck's model checker gives
-	 * objects new identity hash codes, so a router map with several entries, built outside the
+	 * objects new identity hash codes, so a table map with several entries, built outside the
 	 * checker, would miss inside it (one entry is found by equality).
 	 */
 	static final class Recorder implements Actor {
@@ -50,7 +50,7 @@ final class TestCells {
 
 	static ActorCell cell(Recorder recorder) {
 		return new ActorCell(KERNEL, "checked", null, ActorOrigin.RESUMING_INSTANCE, recorder,
-				KERNEL.routerFor(Recorder.class));
+				KERNEL.tableFor(Recorder.class));
 	}
 
 	static boolean scheduled(ActorCell cell) {

@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * superclass, else the first handled interface found breadth-first in {@code getInterfaces()}
  * order. Immutable apart from its resolution cache; one per actor class; thread-safe.
  */
-final class Router {
+final class HandlerTable {
 
 	private static final Object NONE = new Object();
 
+	/** The class whose handlers these are (a reducer's: {@code Reducer}). */
 	final Class<?> actorClass;
 
 	private final Map<Class<?>, Handler> exact;
@@ -33,14 +34,14 @@ final class Router {
 	/** Subtypes seen at run time, resolved once. Values are {@link Handler} or {@link #NONE}. */
 	private final ConcurrentHashMap<Class<?>, Object> resolved = new ConcurrentHashMap<>();
 
-	Router(Class<?> actorClass, Map<Class<?>, Handler> exact) {
+	HandlerTable(Class<?> actorClass, Map<Class<?>, Handler> exact) {
 		this.actorClass = actorClass;
 		this.exact = Map.copyOf(exact);
 		this.initializes = overridesInitialize(actorClass);
 		this.handlers = new Handler[exact.size()];
 		for (Handler handler : exact.values()) {
 			this.handlers[handler.index] = handler;
-			handler.router = this;
+			handler.table = this;
 		}
 	}
 
