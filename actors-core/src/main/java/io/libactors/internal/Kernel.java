@@ -1,7 +1,6 @@
 package io.libactors.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,15 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import io.libactors.Actor;
 import io.libactors.ActorException;
@@ -55,12 +48,6 @@ public final class Kernel {
 	private static final Logger logger = LoggerFactory.getLogger(Core.class);
 
 	private final Core core;
-
-	private static final int RUNNING = 0;
-
-	private static final int SHUTTING_DOWN = 1;
-
-	private static final int TERMINATED = 2;
 
 	private final String id = Long.toString(ThreadLocalRandom.current().nextLong() >>> 16, 36);
 
@@ -127,16 +114,10 @@ public final class Kernel {
 
 	private final AtomicLong actletNumbers = new AtomicLong();
 
-	private final AtomicInteger state = new AtomicInteger(RUNNING);
-
-	private final AtomicReference<@Nullable CompletableFuture<Boolean>> shutdown = new AtomicReference<>();
+	/** Running, draining or terminated: the core's own lifecycle. */
+	private final ShutdownCoordinator lifecycle;
 
 	private final LongAdder droppedActletResults = new LongAdder();
-
-	/** Actlet results between leaving their actlet's registry and their owner's mailbox. */
-	private final AtomicInteger actletDeliveries = new AtomicInteger();
-
-	private volatile boolean timersClosed;
 
 	public Kernel(Core core, CoreSettings settings) {
 		this.core = core;
@@ -153,8 +134,10 @@ public final class Kernel {
 		this.jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : JsonMapper.builder().build();
 		this.messageTypeCheck = new MessageTypeCheck(this.jsonMapper);
 		this.templates = settings.templates();
-		this.dispatchers = new Dispatchers(settings, this.log, () -> this.state.get() == TERMINATED);
+		// asked only once the core runs, when the coordinator below exists
+		this.dispatchers = new Dispatchers(settings, this.log, this::isTerminated);
 		this.askTimeouts = new AskTimeouts(this.dispatchers.timer());
+		this.lifecycle = new ShutdownCoordinator(this.registry, this.deadLetters, this.askTimeouts, this.dispatchers);
 		if (settings.timerScheduler() != null) {
 			this.timerScheduler = settings.timerScheduler();
 		}
@@ -331,127 +314,23 @@ public final class Kernel {
 		return context;
 	}
 
-	// ---- shutdown
-
-	/**
-	 * Stops every actor gracefully: refuses new actors and new mail from outside
-	 * ({@code SHUTTING_DOWN}), cancels timers, waits until no mailbox holds mail and no handler
-	 * runs (mail actors send each other meanwhile still arrives), sends {@link ShutdownMessage} to
-	 * every actor and waits for them. What is still queued at the deadline becomes dead letters
-	 * ({@code SHUTDOWN_TIMEOUT}) with one WARN line. Idempotent: later calls wait for the first.
-	 * @param timeout how long to wait in all
-	 * @return whether every actor stopped in time
-	 */
+	/** See {@link ShutdownCoordinator#shutdown(Duration)}. */
 	public boolean shutdown(Duration timeout) {
-		CompletableFuture<Boolean> mine = new CompletableFuture<>();
-		if (!this.shutdown.compareAndSet(null, mine)) {
-			return this.shutdown.get().join();
-		}
-		boolean stopped = false;
-		try {
-			stopped = drainAndStop(System.nanoTime() + timeout.toNanos(), timeout);
-		}
-		finally {
-			this.state.set(TERMINATED);
-			this.askTimeouts.close();
-			this.dispatchers.shutdownOwned();
-			mine.complete(stopped);
-		}
-		return stopped;
+		return this.lifecycle.shutdown(timeout);
 	}
 
-	/**
-	 * Cancels every actor timer and refuses new ones; the first step of shutdown, callable
-	 * earlier (Spring calls it when the context starts to close).
-	 */
+	/** See {@link ShutdownCoordinator#closeTimers()}. */
 	public void closeTimers() {
-		this.timersClosed = true;
-		for (ActorCell cell : this.registry.cells()) {
-			cell.closeTimers();
-		}
+		this.lifecycle.closeTimers();
 	}
 
 	/** Whether {@link #shutdown(Duration)} has begun. */
 	public boolean isShuttingDown() {
-		return this.state.get() != RUNNING;
+		return !this.lifecycle.isRunning();
 	}
 
-	private boolean drainAndStop(long deadline, Duration timeout) {
-		this.state.set(SHUTTING_DOWN);
-		closeTimers();
-		this.registry.closePending(this.deadLetters);
-		awaitQuiescence(deadline);
-		List<CompletableFuture<Void>> stopping = new ArrayList<>();
-		for (ActorCell cell : this.registry.cells()) {
-			if (cell.parent == null) {
-				stopping.add(cell.end());
-			}
-		}
-		CompletableFuture<Void> all = CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new));
-		if (await(all, deadline)) {
-			return true;
-		}
-		Map<String, Integer> left = new LinkedHashMap<>();
-		for (ActorCell cell : this.registry.cells()) {
-			left.put(cell.name(), cell.mailboxSize());
-			cell.forced = true;
-			cell.schedule();
-		}
-		await(all, System.nanoTime() + Math.min(timeout.toNanos() / 10 + 100_000_000L, 1_000_000_000L));
-		List<String> busy = this.registry.cells().stream().map(ActorCell::name).collect(Collectors.toList());
-		logger.warn("Actors did not stop within {}: still-queued messages became dead letters (SHUTDOWN_TIMEOUT): {}{}",
-				timeout, left.entrySet()
-					.stream()
-					.map((entry) -> entry.getKey() + "=" + entry.getValue())
-					.collect(Collectors.joining(", ")),
-				busy.isEmpty() ? "" : "; still in a handler: " + String.join(", ", busy));
-		return false;
-	}
-
-	/**
-	 * Waits until every mailbox is empty, no turn runs or is held, no actlet runs, and the total
-	 * of messages ever taken did not move between two looks: a message in flight between two
-	 * actors is either still queued, or its sender's turn is still running, at either look.
-	 */
-	private void awaitQuiescence(long deadline) {
-		long previousTotal = -1;
-		long pause = 100_000L;
-		while (System.nanoTime() < deadline) {
-			long total = 0;
-			boolean quiet = true;
-			for (ActorCell cell : this.registry.cells()) {
-				total += cell.takenCount();
-				if (!cell.isQuiet() || cell.hasActlets()) {
-					quiet = false;
-				}
-			}
-			if (this.actletDeliveries.get() != 0) {
-				quiet = false;
-			}
-			if (quiet && total == previousTotal) {
-				return;
-			}
-			previousTotal = quiet ? total : -1;
-			LockSupport.parkNanos(pause);
-			pause = Math.min(pause * 2, 10_000_000L);
-		}
-	}
-
-	private static boolean await(CompletableFuture<Void> future, long deadline) {
-		try {
-			future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-			return true;
-		}
-		catch (TimeoutException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			return true;
-		}
+	private boolean isTerminated() {
+		return this.lifecycle.isTerminated();
 	}
 
 	// ---- internals shared with the cells
@@ -495,7 +374,7 @@ public final class Kernel {
 	private <A extends Actor> ActorProxy<A> register(String name, Actor actor, ActorOrigin origin,
 			@Nullable ActorCell parent) {
 		ActorRegistry.validateName(name);
-		if (this.state.get() != RUNNING) {
+		if (!this.lifecycle.isRunning()) {
 			origin.destroy(actor);
 			throw new ActorException("Actor '" + name + "' not created: the core is shutting down.");
 		}
@@ -534,7 +413,7 @@ public final class Kernel {
 		if (table.initializes || pending != null) {
 			cell.schedule();
 		}
-		if (this.state.get() != RUNNING) {
+		if (!this.lifecycle.isRunning()) {
 			// Shutdown began after the check above and may have listed the actors before this one.
 			cell.end();
 		}
@@ -668,7 +547,7 @@ public final class Kernel {
 	/** Once shutdown has begun, only this core's actors may still send (so the drain finishes). */
 	private boolean refusedWhileShuttingDown(Message message, @Nullable ActorCell sender, @Nullable Ask ask,
 			String receiver) {
-		if (this.state.get() == RUNNING || (sender != null && sender.kernel == this)) {
+		if (this.lifecycle.isRunning() || (sender != null && sender.kernel == this)) {
 			return false;
 		}
 		this.deadLetters.post(looseNode(message, sender, ask), receiver, DeadLetter.SHUTTING_DOWN);
@@ -805,7 +684,7 @@ public final class Kernel {
 
 	/** Counts an actlet result on its way from the actlet to its owner's mailbox (quiescence sees it). */
 	void actletDelivery(int change) {
-		this.actletDeliveries.addAndGet(change);
+		this.lifecycle.actletDelivery(change);
 	}
 
 	DeadLetterOffice deadLetters() {
@@ -837,7 +716,7 @@ public final class Kernel {
 	}
 
 	boolean timersClosed() {
-		return this.timersClosed;
+		return this.lifecycle.timersClosed();
 	}
 
 	Mdc mdc() {
