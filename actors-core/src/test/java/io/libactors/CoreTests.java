@@ -94,7 +94,12 @@ class CoreTests {
 
 	/** What an idle actor should not pay for before its first message (see IdleFootprint). */
 	private static Object turnStateOf(ActorProxy<?> proxy) throws ReflectiveOperationException {
-		java.lang.reflect.Field turn = ActorCell.class.getSuperclass().getDeclaredField("turn");
+		Class<?> type = ActorCell.class;
+		while (type.getSuperclass() != null && !java.util.Arrays.stream(type.getDeclaredFields())
+			.anyMatch((field) -> field.getName().equals("turn"))) {
+			type = type.getSuperclass();
+		}
+		java.lang.reflect.Field turn = type.getDeclaredField("turn");
 		turn.setAccessible(true);
 		return turn.get(proxy);
 	}

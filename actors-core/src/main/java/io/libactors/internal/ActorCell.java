@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 
 import io.libactors.Actor;
 import io.libactors.ActorException;
@@ -40,21 +36,12 @@ import org.jspecify.annotations.Nullable;
  * actor's {@link ActorProxy}, so an actor that never had mail costs one object besides its
  * instance (its {@link TurnState} comes with its first message).
  */
-public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runnable {
-
-	static final int STARTING = 0;
-
-	static final int RUNNING = 1;
-
-	static final int STOPPING = 2;
-
-	static final int STOPPED = 3;
-
-	static final int FAILED = 4;
+public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>, Runnable {
 
 	private static final String[] STATE_NAMES = { "STARTING", "RUNNING", "STOPPING", "STOPPED", "FAILED" };
 
-	private static final VarHandle STATE;
+	/** What the turn's calls return once a hold is registered: the turn must touch nothing more. */
+	static final long HELD = Long.MIN_VALUE;
 
 	private static final VarHandle PROCESSED;
 
@@ -62,37 +49,11 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 
 	private static final VarHandle BUSY_SINCE;
 
-	private static final VarHandle TERMINATED;
-
-	private static final VarHandle STARTED;
-
-	private static final VarHandle CHILDREN;
-
-	private static final VarHandle TIMERS;
-
-	private static final VarHandle ACTLETS;
-
-	/** What {@link #startedFuture()} holds once {@code initialize} returned normally. */
-	private static final CompletableFuture<Void> INITIALIZED = CompletableFuture.completedFuture(null);
-
-	/** What a stopped cell holds instead of its instance, so that a kept proxy keeps no actor alive. */
-	private static final Actor GONE = new Actor() {
-	};
-
-	/** What the turn's calls return once a hold is registered: the turn must touch nothing more. */
-	static final long HELD = Long.MIN_VALUE;
-
 	private static final VarHandle METRIC = MethodHandles.arrayElementVarHandle(HandlerMetrics[].class);
 
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			STATE = lookup.findVarHandle(ActorCell.class, "state", int.class);
-			TERMINATED = lookup.findVarHandle(ActorCell.class, "terminated", CompletableFuture.class);
-			STARTED = lookup.findVarHandle(ActorCell.class, "started", CompletableFuture.class);
-			CHILDREN = lookup.findVarHandle(ActorCell.class, "children", Set.class);
-			TIMERS = lookup.findVarHandle(ActorCell.class, "timers", ActorTimers.class);
-			ACTLETS = lookup.findVarHandle(ActorCell.class, "actlets", Actlets.class);
 			PROCESSED = lookup.findVarHandle(TurnState.class, "processed", long.class);
 			FAILURES = lookup.findVarHandle(TurnState.class, "failed", long.class);
 			BUSY_SINCE = lookup.findVarHandle(TurnState.class, "busySince", long.class);
@@ -102,61 +63,9 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 		}
 	}
 
-	/** {@code STARTING} to {@code FAILED}; read by every sender, written rarely. */
-	private volatile int state;
-
-	/** Replaced only by a restart, inside the turn. */
-	HandlerTable table;
-
-	final String name;
-
-	final @Nullable ActorCell parent;
-
-	final ActorOrigin origin;
-
-	/** Replaced only by a restart, inside the turn. */
-	Actor actor;
-
-	/** Shutdown ran out of time: what is left becomes dead letters. */
-	volatile boolean forced;
-
-	private volatile @Nullable Set<ActorCell> children;
-
-	private volatile @Nullable ActorTimers timers;
-
-	private volatile @Nullable Actlets actlets;
-
-	/** Made when someone first waits for the end; completed once the actor has ended. */
-	private volatile @Nullable CompletableFuture<Void> terminated;
-
-	/**
-	 * The outcome of {@code initialize}: {@code null} until it is known and nobody waits,
-	 * {@link #INITIALIZED}, a failed future with its cause, or the future someone waits on.
-	 */
-	private volatile @Nullable CompletableFuture<Void> started;
-
-	private volatile boolean finished;
-
-	/** The turn's alone (and the stopping thread's once it holds the turn). */
-	private boolean initialized;
-
-	private boolean terminating;
-
-	private boolean failedStop;
-
-	ActorCell(Kernel kernel, String name, @Nullable ActorCell parent, ActorOrigin origin, Actor actor, HandlerTable table) {
-		super(kernel);
-		this.table = table;
-		this.name = name;
-		this.parent = parent;
-		this.origin = origin;
-		this.actor = actor;
-		if (!table.initializes) {
-			// nothing to run before the first message: running from the start saves a turn
-			this.initialized = true;
-			this.state = RUNNING;
-			this.started = INITIALIZED;
-		}
+	ActorCell(Kernel kernel, String name, @Nullable ActorCell parent, ActorOrigin origin, Actor actor,
+			HandlerTable table) {
+		super(kernel, name, parent, origin, actor, table);
 	}
 
 	// ---- ActorProxy
@@ -276,10 +185,6 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 	}
 
 	// ---- mail from the runtime
-
-	int state() {
-		return this.state;
-	}
 
 	@Override
 	void submit() {
@@ -496,7 +401,8 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 	}
 
 	/** After each handled message (and a restart): the state, if anyone watches and it changed. */
-	private void publishState() {
+	@Override
+	void publishState() {
 		StateStream stream = turnState().states;
 		if (stream != null && this.actor instanceof StatefulActor<?> stateful) {
 			Object current;
@@ -621,7 +527,8 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 	 * is resumed in this turn.
 	 * @return whether the hold is registered: then the caller unwinds and touches nothing more
 	 */
-	private boolean hold(CompletionStage<?> stage, AsyncHold hold) {
+	@Override
+	boolean hold(CompletionStage<?> stage, AsyncHold hold) {
 		TurnState turn = turnState();
 		turn.hold = hold;
 		try {
@@ -662,310 +569,7 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 		return complete(node, handler, System.nanoTime() - hold.mark, hold.value, error);
 	}
 
-	// ---- lifecycle, inside the turn
-
-	/** @return whether a hold was registered (a failed initialize stopping children it made) */
-	private boolean initializeActor(boolean first) {
-		Throwable error = null;
-		try {
-			this.actor.initialize(this.kernel.context());
-		}
-		catch (Throwable ex) {
-			error = ex;
-		}
-		finally {
-			closeBindings();
-			Thread.interrupted();
-		}
-		if (error != null) {
-			this.kernel.log.initializeFailure(this, error);
-			if (first) {
-				settleStart(error);
-			}
-			return failStop();
-		}
-		if (first) {
-			STATE.compareAndSet(this, STARTING, RUNNING);
-			settleStart(null);
-		}
-		return false;
-	}
-
-	/** @return whether a hold was registered */
-	private boolean restart() {
-		long now = System.nanoTime();
-		if (!restartAllowed(now)) {
-			this.kernel.log.restartLimit(this);
-			return failStop();
-		}
-		Actor old = this.actor;
-		try {
-			Actor fresh = Objects.requireNonNull(this.origin.factory(), "factory").get();
-			this.table = this.kernel.tableOf(fresh);
-			this.actor = fresh;
-		}
-		catch (Throwable ex) {
-			this.kernel.log.initializeFailure(this, ex);
-			return failStop();
-		}
-		destroy(old);
-		if (initializeActor(false)) {
-			return true;
-		}
-		publishState();
-		return false;
-	}
-
-	private boolean restartAllowed(long now) {
-		int max = this.kernel.maxRestarts();
-		if (max <= 0) {
-			return false;
-		}
-		TurnState turn = turnState();
-		long[] restarts = turn.restarts;
-		if (restarts == null || restarts.length != max) {
-			restarts = new long[max];
-			Arrays.fill(restarts, Long.MIN_VALUE);
-			turn.restarts = restarts;
-		}
-		// The ring holds the last max restart times; the oldest one must be outside the window.
-		int oldest = 0;
-		for (int i = 1; i < restarts.length; i++) {
-			if (restarts[i] < restarts[oldest]) {
-				oldest = i;
-			}
-		}
-		if (restarts[oldest] != Long.MIN_VALUE && now - restarts[oldest] < this.kernel.restartWindowNanos()) {
-			return false;
-		}
-		restarts[oldest] = now;
-		return true;
-	}
-
-	/** @return whether a hold was registered */
-	private boolean failStop() {
-		this.failedStop = true;
-		for (;;) {
-			int state = this.state;
-			if (state >= STOPPING || STATE.compareAndSet(this, state, STOPPING)) {
-				break;
-			}
-		}
-		return !this.terminating && beginTermination();
-	}
-
-	/**
-	 * Ends timers and actlets, then stops the children and waits for them.
-	 * @return whether a hold was registered
-	 */
-	private boolean beginTermination() {
-		this.terminating = true;
-		ActorTimers timers = this.timers;
-		if (timers != null) {
-			timers.close();
-		}
-		Actlets actlets = this.actlets;
-		if (actlets != null) {
-			actlets.cancelAll();
-		}
-		Set<ActorCell> children = this.children;
-		if (children != null && !children.isEmpty()) {
-			List<CompletableFuture<Void>> stopping = new ArrayList<>();
-			for (ActorCell child : List.copyOf(children)) {
-				stopping.add(child.end());
-			}
-			return hold(CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)), new AsyncHold(this, null, null, 0L));
-		}
-		return finishTermination();
-	}
-
-	/**
-	 * Hands the actor its {@code ShutdownMessage}; a stage it returns holds the actor (at most
-	 * the ask timeout) without occupying a thread.
-	 * @return whether a hold was registered
-	 */
-	private boolean finishTermination() {
-		Handler shutdown = this.table.find(ShutdownMessage.class);
-		if (shutdown != null) {
-			Mdc.runtimeMessage(shutdown.messageName);
-			Node node = new Node(new ShutdownMessage(), null, shutdown, null);
-			node.sequence = this.kernel.looseSequence();
-			TurnState turn = turnState();
-			turn.current = node;
-			Object result = null;
-			Throwable error = null;
-			try {
-				result = shutdown.invoke(this.actor, this.kernel.context(), node.message);
-			}
-			catch (Throwable ex) {
-				error = ex;
-			}
-			finally {
-				turn.current = null;
-				closeBindings();
-				Thread.interrupted();
-			}
-			if (error == null && result instanceof CompletionStage<?> stage) {
-				CompletableFuture<Object> bounded = new CompletableFuture<>();
-				stage.whenComplete((value, failure) -> {
-					if (failure != null) {
-						bounded.completeExceptionally(failure);
-					}
-					else {
-						bounded.complete(value);
-					}
-				});
-				bounded.orTimeout(this.kernel.askTimeout().toMillis(), TimeUnit.MILLISECONDS);
-				return hold(bounded, new AsyncHold(this, node, shutdown, 0L));
-			}
-			if (error != null) {
-				this.kernel.log.handlerFailure(this, shutdown, error);
-			}
-		}
-		endTermination();
-		return false;
-	}
-
-	/** The actor has had its ShutdownMessage: it leaves the registry, and what is queued is dead-lettered. */
-	private void endTermination() {
-		TurnState turn = turnState();
-		try {
-			STATE.setVolatile(this, this.failedStop ? FAILED : STOPPED);
-			this.kernel.unregister(this);
-			ActorMonitor monitor = this.kernel.monitor();
-			if (monitor != null) {
-				monitor.stopped(this, this.origin.template(), this.failedStop);
-			}
-			StateStream stream = turn.states;
-			if (stream != null) {
-				stream.complete();
-			}
-			Node node;
-			while ((node = poll(turn)) != null) {
-				if (node instanceof StateRequestNode request) {
-					request.refuse(new ActorException("Actor '" + this.name + "' has stopped."));
-				}
-				else if (!(node.message instanceof ShutdownMessage)) {
-					this.kernel.deadLetters().post(node, this.name,
-							this.forced ? DeadLetter.SHUTDOWN_TIMEOUT : DeadLetter.STOPPED);
-				}
-				node.release(false);
-			}
-		}
-		finally {
-			// Whatever failed above, the actor has ended: its end is announced, its waiters let go.
-			destroy(this.actor);
-			// A proxy may outlive its actor: it keeps neither the instance nor what the turns used.
-			this.actor = GONE;
-			turn.forget();
-			settleStart(new ActorException("Actor '" + this.name + "' stopped before it started."));
-			this.finished = true;
-			CompletableFuture<Void> terminated = this.terminated;
-			if (terminated != null) {
-				CurrentActor.outside(() -> terminated.complete(null));
-			}
-		}
-	}
-
-	private void destroy(Actor instance) {
-		try {
-			this.origin.destroy(instance);
-		}
-		catch (Throwable ex) {
-			this.kernel.log.destroyFailure(this, ex);
-		}
-	}
-
-	/** Completes when the actor has ended; from any thread. */
-	CompletableFuture<Void> terminationFuture() {
-		CompletableFuture<Void> terminated = this.terminated;
-		if (terminated == null) {
-			CompletableFuture<Void> made = new CompletableFuture<>();
-			terminated = TERMINATED.compareAndSet(this, null, made) ? made : this.terminated;
-		}
-		// The ending turn sets finished, then reads the future: one of the two sees the other.
-		if (this.finished) {
-			terminated.complete(null);
-		}
-		return terminated;
-	}
-
-	/**
-	 * Completes when {@code initialize} has returned; fails with its cause when it threw, however
-	 * late it is asked. From any thread.
-	 */
-	CompletableFuture<Void> startedFuture() {
-		CompletableFuture<Void> started = this.started;
-		if (started == null) {
-			CompletableFuture<Void> made = new CompletableFuture<>();
-			started = STARTED.compareAndSet(this, null, made) ? made : this.started;
-		}
-		// The caller's own future: completing or cancelling it changes nothing for anyone else.
-		return (started == INITIALIZED) ? CompletableFuture.completedFuture(null) : started.copy();
-	}
-
-	/** Records how {@code initialize} ended, and tells whoever waits; the first outcome stays. */
-	private void settleStart(@Nullable Throwable error) {
-		CompletableFuture<Void> outcome = (error == null) ? INITIALIZED : CompletableFuture.failedFuture(error);
-		if (!STARTED.compareAndSet(this, null, outcome)) {
-			CompletableFuture<Void> waiting = this.started;
-			if (waiting != null && !waiting.isDone()) {
-				// its callbacks must not run as this actor
-				CurrentActor.outside(() -> {
-					if (error == null) {
-						waiting.complete(null);
-					}
-					else {
-						waiting.completeExceptionally(error);
-					}
-				});
-			}
-		}
-	}
-
 	// ---- children, timers, actlets, bindings (used by Context inside the turn)
-
-	void addChild(ActorCell child) {
-		Set<ActorCell> children = this.children;
-		if (children == null) {
-			Set<ActorCell> made = ConcurrentHashMap.newKeySet();
-			children = CHILDREN.compareAndSet(this, null, made) ? made : this.children;
-		}
-		children.add(child);
-	}
-
-	void removeChild(ActorCell child) {
-		Set<ActorCell> children = this.children;
-		if (children != null) {
-			children.remove(child);
-		}
-	}
-
-	public ActorTimers timers() {
-		ActorTimers timers = this.timers;
-		if (timers == null) {
-			ActorTimers made = new ActorTimers(this);
-			timers = TIMERS.compareAndSet(this, null, made) ? made : this.timers;
-		}
-		return timers;
-	}
-
-	/** Cancels every timer (the core is closing); called from any thread. */
-	void closeTimers() {
-		ActorTimers timers = this.timers;
-		if (timers != null) {
-			timers.close();
-		}
-	}
-
-	public String startActlet(Callable<? extends Message> task) {
-		Actlets actlets = this.actlets;
-		if (actlets == null) {
-			Actlets made = new Actlets(this);
-			actlets = ACTLETS.compareAndSet(this, null, made) ? made : this.actlets;
-		}
-		return actlets.start(task);
-	}
 
 	@Nullable Node currentNode() {
 		TurnState turn = existingTurn();
@@ -973,11 +577,6 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 	}
 
 	// ---- what the Context of the running actor asks, inside the turn
-
-	/** Where the actor's instances come from. */
-	public ActorOrigin origin() {
-		return this.origin;
-	}
 
 	/** Whether this actor runs on {@code core}. */
 	public boolean runsOn(Core core) {
@@ -1034,7 +633,8 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 		return false;
 	}
 
-	private void closeBindings() {
+	@Override
+	void closeBindings() {
 		List<String[]> bindings = turnState().bindings;
 		if (bindings != null && !bindings.isEmpty()) {
 			for (int i = bindings.size() - 1; i >= 0; i--) {
@@ -1080,12 +680,6 @@ public final class ActorCell extends Mailbox implements ActorProxy<Actor>, Runna
 		TurnState turn = publishedTurn();
 		long since = (turn != null) ? (long) BUSY_SINCE.getOpaque(turn) : 0L;
 		return (since == 0L) ? 0L : Math.max(1L, now - since);
-	}
-
-	/** Whether actlets of this actor are still running. */
-	public boolean hasActlets() {
-		Actlets actlets = this.actlets;
-		return actlets != null && !actlets.isEmpty();
 	}
 
 }

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * {@code endTurn} only from the turn that holds the status. Sealed: the cell is the mailbox's
  * first link and its only kind.
  */
-abstract sealed class Mailbox extends Link permits ActorCell {
+abstract sealed class Mailbox extends Link permits CellLifecycle {
 
 	static final int IDLE = 0;
 
