@@ -350,7 +350,11 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 			// A proxy may outlive its actor: it keeps neither the instance nor what the turns used.
 			this.actor = GONE;
 			turn.forget();
-			settleStart(new ActorException("Actor '" + this.name + "' stopped before it started."));
+			CompletableFuture<Void> started = this.started;
+			if (started == null || !started.isDone()) {
+				// only then: an exception's stack trace is no price for every stop to pay
+				settleStart(new ActorException("Actor '" + this.name + "' stopped before it started."));
+			}
 			this.finished = true;
 			CompletableFuture<Void> terminated = this.terminated;
 			if (terminated != null) {
