@@ -69,7 +69,7 @@ class AskLoadTests {
 		ActorProxy<Echoer> echoer = this.core.createActor("echoer", new Echoer());
 		DeliveryStressTests.runSenders(4, (sender) -> {
 			for (int i = 0; i < 5_000; i++) {
-				assertThat(echoer.ask(new Echo(i), Integer.class).get(5, TimeUnit.SECONDS)).isEqualTo(i);
+				assertThat(echoer.ask(new Echo(i), Integer.class).get(30, TimeUnit.SECONDS)).isEqualTo(i);
 			}
 		});
 		assertThat(this.core.kernel().pendingAskTimeouts()).isZero();
@@ -86,7 +86,7 @@ class AskLoadTests {
 					return (boolean) Thread.class.getMethod("isVirtual").invoke(Thread.currentThread());
 				}
 			});
-			assertThat(actor.ask(new Echo(1), Boolean.class).get(2, TimeUnit.SECONDS)).isTrue();
+			assertThat(actor.ask(new Echo(1), Boolean.class).get(30, TimeUnit.SECONDS)).isTrue();
 		}
 		finally {
 			virtual.shutdown(Duration.ofSeconds(5));

@@ -62,14 +62,14 @@ class AsyncHandlerTests {
 		ActorProxy<Holder> actor = this.core.createActor("holder", holder);
 		CompletableFuture<String> slow = actor.ask(new Slow(1), String.class);
 		CompletableFuture<String> fast = actor.ask(new Fast(2), String.class);
-		await().atMost(Duration.ofSeconds(2)).until(() -> holder.events.contains("slow started"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> holder.events.contains("slow started"));
 		assertThat(fast).isNotDone();
 		assertThat(actor.mailboxSize()).isEqualTo(1);
 		Thread completer = new Thread(() -> holder.gate.complete("value "));
 		holder.completer = completer;
 		completer.start();
-		assertThat(slow.get(2, TimeUnit.SECONDS)).isEqualTo("value 1");
-		assertThat(fast.get(2, TimeUnit.SECONDS)).isEqualTo("fast");
+		assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo("value 1");
+		assertThat(fast.get(30, TimeUnit.SECONDS)).isEqualTo("fast");
 		assertThat(holder.events).containsExactly("slow started", "slow done", "fast 2");
 	}
 
@@ -79,10 +79,10 @@ class AsyncHandlerTests {
 		ActorProxy<Holder> actor = this.core.createActor("holder", holder);
 		CompletableFuture<String> slow = actor.ask(new Slow(1), String.class);
 		holder.gate.completeExceptionally(new IllegalStateException("boom"));
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> slow.get(2, TimeUnit.SECONDS))
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> slow.get(30, TimeUnit.SECONDS))
 			.havingCause()
 			.isInstanceOf(IllegalStateException.class);
-		await().atMost(Duration.ofSeconds(2)).until(() -> this.core.actor("holder").orElseThrow().failed() == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.core.actor("holder").orElseThrow().failed() == 1);
 	}
 
 	@Test
@@ -93,7 +93,7 @@ class AsyncHandlerTests {
 		for (int i = 0; i < 1_000; i++) {
 			actor.tell(new Slow(i));
 		}
-		assertThat(actor.ask(new Slow(1_000), String.class).get(2, TimeUnit.SECONDS)).isEqualTo("ready 1000");
+		assertThat(actor.ask(new Slow(1_000), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("ready 1000");
 		assertThat(this.core.actor("holder").orElseThrow().processed()).isEqualTo(1_001);
 	}
 

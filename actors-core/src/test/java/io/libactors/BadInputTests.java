@@ -179,7 +179,7 @@ class BadInputTests {
 		// getInterfaces() order; the handlers' order in the actor does not matter
 		ActorProxy<TwoInterfaces> actor = this.core.createActor("ledger", new TwoInterfaces());
 		for (int i = 0; i < 10; i++) {
-			assertThat(actor.ask(new Invoice(i), String.class).get(2, TimeUnit.SECONDS)).isEqualTo("audited");
+			assertThat(actor.ask(new Invoice(i), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("audited");
 		}
 	}
 
@@ -198,7 +198,7 @@ class BadInputTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> account.ask(new Deposit(1), Long.class, Duration.ofMillis(-1)))
 			.withMessage("Ask timeout must be positive, but was PT-0.001S.");
-		assertThat(account.ask(new Deposit(0), Long.class).get(2, TimeUnit.SECONDS)).isEqualTo(5L);
+		assertThat(account.ask(new Deposit(0), Long.class).get(30, TimeUnit.SECONDS)).isEqualTo(5L);
 		assertThat(this.core.deadLetterCount()).isZero();
 	}
 
@@ -256,7 +256,7 @@ class BadInputTests {
 		assertThatExceptionOfType(ActorException.class).isThrownBy(() -> this.core.envelopeCodec().read(json))
 			.withMessage("Envelope names message type 'ShutdownMessage', which no registered actor handles; only "
 					+ "registered types are read.");
-		cleaner.stop().get(2, TimeUnit.SECONDS);
+		cleaner.stop().get(30, TimeUnit.SECONDS);
 		assertThat(state.shutdowns).isEqualTo(1);
 	}
 
@@ -298,8 +298,8 @@ class BadInputTests {
 				.withMessage(full);
 			// the proxy already holds its name: its actor may still come
 			limited.createActor("later", new Account());
-			assertThat(later.ask(new Deposit(2), Long.class).get(2, TimeUnit.SECONDS)).isEqualTo(2L);
-			first.stop().get(2, TimeUnit.SECONDS);
+			assertThat(later.ask(new Deposit(2), Long.class).get(30, TimeUnit.SECONDS)).isEqualTo(2L);
+			first.stop().get(30, TimeUnit.SECONDS);
 			limited.createActor("fourth", new Account());
 			assertThat(limited.actorCount()).isEqualTo(3);
 			assertThat(limited.find("fourth")).isPresent();

@@ -54,7 +54,7 @@ class ContextTests {
 	void mdcCarriesActorMessageTypeEnvelopeIdAndBoundFields() throws Exception {
 		MdcReader reader = new MdcReader();
 		ActorProxy<MdcReader> actor = this.core.createActor("reader", reader);
-		actor.ask(new Show(), Void.class).get(2, TimeUnit.SECONDS);
+		actor.ask(new Show(), Void.class).get(30, TimeUnit.SECONDS);
 		assertThat(reader.seen.get(0)).containsEntry("actor", "reader")
 			.containsEntry("messageType", "Show")
 			.containsKey("envelopeId")
@@ -71,11 +71,11 @@ class ContextTests {
 			actor.tell(new Leak());
 			actor.tell(new Show());
 		}
-		actor.ask(new Show(), Void.class).get(2, TimeUnit.SECONDS);
+		actor.ask(new Show(), Void.class).get(30, TimeUnit.SECONDS);
 		assertThat(reader.seen).allSatisfy((mdc) -> assertThat(mdc).doesNotContainKey("leaky"));
 		CompletableFuture<Map<String, String>> after = new CompletableFuture<>();
 		java.util.concurrent.ForkJoinPool.commonPool().execute(() -> after.complete(MDC.getCopyOfContextMap()));
-		assertThat(after.get(2, TimeUnit.SECONDS)).satisfiesAnyOf((mdc) -> assertThat(mdc).isNull(),
+		assertThat(after.get(30, TimeUnit.SECONDS)).satisfiesAnyOf((mdc) -> assertThat(mdc).isNull(),
 				(mdc) -> assertThat(mdc).doesNotContainKeys("actor", "messageType", "envelopeId"));
 	}
 
@@ -96,7 +96,7 @@ class ContextTests {
 				}
 			}
 		});
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> envelopes.size() == 1_000);
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> envelopes.size() == 1_000);
 		assertThat(envelopes).extracting(Envelope::id).doesNotHaveDuplicates();
 		assertThat(envelopes).allSatisfy((envelope) -> {
 			assertThat(envelope.sender()).isEqualTo("sender");

@@ -76,7 +76,7 @@ class CoreTests {
 	void anIdleActorKeepsNoReplyOrMessageOfItsLastMessageAlive() throws Exception {
 		ActorProxy<Describer> describer = this.core.createActor("describer", new Describer());
 		java.lang.ref.WeakReference<long[]> reply = new java.lang.ref.WeakReference<>(
-				describer.ask(new Describe(), long[].class).get(2, TimeUnit.SECONDS));
+				describer.ask(new Describe(), long[].class).get(30, TimeUnit.SECONDS));
 		await().until(() -> {
 			System.gc();
 			return reply.get() == null;
@@ -88,7 +88,7 @@ class CoreTests {
 	void anActorThatNeverHadMailHoldsNoTurnState() throws Exception {
 		ActorProxy<Account> account = this.core.createActor("account", new Account());
 		assertThat(turnStateOf(account)).isNull();
-		account.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS);
+		account.ask(new GetBalance(), Long.class).get(30, TimeUnit.SECONDS);
 		assertThat(turnStateOf(account)).isNotNull();
 	}
 
@@ -110,22 +110,22 @@ class CoreTests {
 		for (int i = 0; i < 1000; i++) {
 			account.tell(new Deposit(1));
 		}
-		assertThat(account.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS)).isEqualTo(1000L);
-		assertThat(account.ask(new GetBalance(), long.class).get(2, TimeUnit.SECONDS)).isEqualTo(1000L);
+		assertThat(account.ask(new GetBalance(), Long.class).get(30, TimeUnit.SECONDS)).isEqualTo(1000L);
+		assertThat(account.ask(new GetBalance(), long.class).get(30, TimeUnit.SECONDS)).isEqualTo(1000L);
 	}
 
 	@Test
 	void askOfVoidHandlerRepliesNullOnceHandled() throws Exception {
 		ActorProxy<Account> account = this.core.createActor("account", new Account());
-		assertThat(account.ask(new Deposit(5), Void.class).get(2, TimeUnit.SECONDS)).isNull();
-		assertThat(account.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS)).isEqualTo(5L);
+		assertThat(account.ask(new Deposit(5), Void.class).get(30, TimeUnit.SECONDS)).isNull();
+		assertThat(account.ask(new GetBalance(), Long.class).get(30, TimeUnit.SECONDS)).isEqualTo(5L);
 	}
 
 	@Test
 	void askWithWrongReplyTypeFailsNamingBothTypes() {
 		ActorProxy<Account> account = this.core.createActor("account", new Account());
 		assertThatExceptionOfType(ExecutionException.class)
-			.isThrownBy(() -> account.ask(new GetBalance(), String.class).get(2, TimeUnit.SECONDS))
+			.isThrownBy(() -> account.ask(new GetBalance(), String.class).get(30, TimeUnit.SECONDS))
 			.havingCause()
 			.isInstanceOf(ClassCastException.class)
 			.withMessageContaining("java.lang.String")
@@ -150,7 +150,7 @@ class CoreTests {
 		ActorProxy<Blocking> blocking = this.core.createActor("slow", new Blocking(release));
 		try {
 			assertThatExceptionOfType(ExecutionException.class)
-				.isThrownBy(() -> blocking.ask(new GetBalance(), Long.class, Duration.ofMillis(50)).get(2, TimeUnit.SECONDS))
+				.isThrownBy(() -> blocking.ask(new GetBalance(), Long.class, Duration.ofMillis(50)).get(30, TimeUnit.SECONDS))
 				.havingCause()
 				.isInstanceOf(AskTimeoutException.class)
 				.withMessageContaining("'slow'")
@@ -199,14 +199,14 @@ class CoreTests {
 		assertThatExceptionOfType(ActorNameException.class).isThrownBy(() -> this.core.createActor("", new Account()));
 		assertThatExceptionOfType(ActorNameException.class)
 			.isThrownBy(() -> this.core.createActor("x".repeat(129), new Account()));
-		first.stop().get(2, TimeUnit.SECONDS);
+		first.stop().get(30, TimeUnit.SECONDS);
 		assertThat(first.isAlive()).isFalse();
 		assertThat(this.core.find("account")).isEmpty();
 		ActorProxy<Account> second = this.core.createActor("account", new Account());
 		assertThat(this.core.find("account")).containsSame(second);
 		first.tell(new Deposit(1));
 		assertThat(this.core.deadLetterCount(DeadLetter.STOPPED)).isEqualTo(1);
-		assertThat(second.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS)).isZero();
+		assertThat(second.ask(new GetBalance(), Long.class).get(30, TimeUnit.SECONDS)).isZero();
 	}
 
 	static class Quiet implements Actor {
@@ -238,7 +238,7 @@ class CoreTests {
 		assertThat(this.core.find("quiet")).isEmpty();
 		Tidy state = new Tidy();
 		ActorProxy<Tidy> tidy = this.core.createActor("tidy", state);
-		tidy.stop().get(2, TimeUnit.SECONDS);
+		tidy.stop().get(30, TimeUnit.SECONDS);
 		assertThat(state.shutdownThread.get()).isNotSameAs(Thread.currentThread());
 	}
 
@@ -251,11 +251,11 @@ class CoreTests {
 		}
 		CompletableFuture<Void> stopped = account.stop();
 		account.stop();
-		stopped.get(2, TimeUnit.SECONDS);
+		stopped.get(30, TimeUnit.SECONDS);
 		assertThat(state.balance).isEqualTo(100);
 		assertThat(state.seen).containsExactly("shutdown");
 		assertThatExceptionOfType(ExecutionException.class)
-			.isThrownBy(() -> account.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS))
+			.isThrownBy(() -> account.ask(new GetBalance(), Long.class).get(30, TimeUnit.SECONDS))
 			.havingCause()
 			.isInstanceOf(UndeliverableMessageException.class)
 			.withMessageContaining("STOPPED");
@@ -267,7 +267,7 @@ class CoreTests {
 		for (int i = 0; i < 10; i++) {
 			account.tell(new Deposit(1));
 		}
-		account.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS);
+		account.ask(new GetBalance(), Long.class).get(30, TimeUnit.SECONDS);
 		ActorInfo info = this.core.actor("account").orElseThrow();
 		assertThat(info.name()).isEqualTo("account");
 		assertThat(info.type()).isEqualTo(Account.class.getName());
@@ -304,8 +304,8 @@ class CoreTests {
 			}
 		});
 		failing.tell(new Deposit(1));
-		await().atMost(Duration.ofSeconds(2)).until(() -> !failing.isAlive());
-		await().atMost(Duration.ofSeconds(2))
+		await().atMost(Duration.ofSeconds(30)).until(() -> !failing.isAlive());
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.core.deadLetterCount(DeadLetter.STOPPED) == 1);
 	}
 

@@ -154,7 +154,7 @@ class DeliveryStressTests {
 		});
 		await().atMost(Duration.ofSeconds(30)).until(() -> total.get() == (long) actors * perActor);
 		for (ActorProxy<Counter> counter : counters) {
-			assertThat(counter.ask(new Report(), Integer.class).get(5, TimeUnit.SECONDS)).isEqualTo(perActor);
+			assertThat(counter.ask(new Report(), Integer.class).get(30, TimeUnit.SECONDS)).isEqualTo(perActor);
 		}
 	}
 

@@ -53,8 +53,8 @@ class JsonTests {
 	void everyMessageModeHandsTheReceiverARoundTrippedCopy() throws Exception {
 		ActorProxy<Bank> bank = this.core.createActor("bank", new Bank());
 		Transfer transfer = new Transfer("a", "b", 10);
-		assertThat(bank.ask(transfer, Boolean.class).get(2, TimeUnit.SECONDS)).isTrue();
-		assertThat(bank.ask(transfer, Boolean.class).get(2, TimeUnit.SECONDS)).isTrue();
+		assertThat(bank.ask(transfer, Boolean.class).get(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(bank.ask(transfer, Boolean.class).get(30, TimeUnit.SECONDS)).isTrue();
 	}
 
 	/** Writes its value negated, so it cannot be read back. */

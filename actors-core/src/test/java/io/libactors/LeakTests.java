@@ -60,7 +60,7 @@ class LeakTests {
 			.actletExecutor(actlets)
 			.askTimeout(Duration.ofSeconds(1))
 			.build();
-		core.createActor("warm-up", new Visitor()).ask(new Ping(), String.class).get(5, TimeUnit.SECONDS);
+		core.createActor("warm-up", new Visitor()).ask(new Ping(), String.class).get(30, TimeUnit.SECONDS);
 		core.publish(new Note());
 		// Pools grow to what concurrent demand needs in the first thousand cycles, then no more.
 		long[] threadsAfterWarmUp = { Long.MAX_VALUE };
@@ -74,8 +74,8 @@ class LeakTests {
 				samples.add(new WeakReference<>(visitor));
 			}
 			ActorProxy<Visitor> proxy = core.createActor("visitor-" + i, visitor);
-			assertThat(proxy.ask(new Ping(), String.class).get(5, TimeUnit.SECONDS)).isEqualTo("pong");
-			proxy.stop().get(5, TimeUnit.SECONDS);
+			assertThat(proxy.ask(new Ping(), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("pong");
+			proxy.stop().get(30, TimeUnit.SECONDS);
 		}
 		assertThat(core.actorCount()).isEqualTo(1);
 		// No answered ask is held by its timeout; once the asks' slots have ended (a second), the

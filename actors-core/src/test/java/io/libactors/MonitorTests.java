@@ -338,7 +338,7 @@ class MonitorTests {
 			for (int i = 0; i < 14; i++) {
 				napper.tell(new Nap(25, "secret-slow"));
 			}
-			napper.ask(new Nap(25, "secret-slow"), Void.class).get(5, TimeUnit.SECONDS);
+			napper.ask(new Nap(25, "secret-slow"), Void.class).get(30, TimeUnit.SECONDS);
 			warnings = log.lines(Level.WARN);
 		}
 		finally {

@@ -91,9 +91,9 @@ class ObservableStateTests {
 				totals.tell(new Add(1));
 			}
 		});
-		assertThat(totals.ask(new Total(), Long.class).get(5, TimeUnit.SECONDS)).isEqualTo(80_000L);
-		assertThat(proxy.ask(new Add(5), Long.class).get(5, TimeUnit.SECONDS)).isEqualTo(5L);
-		assertThat(proxy.ask(new Add(2), Long.class).get(5, TimeUnit.SECONDS)).isEqualTo(7L);
+		assertThat(totals.ask(new Total(), Long.class).get(30, TimeUnit.SECONDS)).isEqualTo(80_000L);
+		assertThat(proxy.ask(new Add(5), Long.class).get(30, TimeUnit.SECONDS)).isEqualTo(5L);
+		assertThat(proxy.ask(new Add(2), Long.class).get(30, TimeUnit.SECONDS)).isEqualTo(7L);
 	}
 
 	@Test
@@ -124,7 +124,7 @@ class ObservableStateTests {
 		for (int i = 0; i < 1_000; i++) {
 			counter.tell(new Add(1));
 		}
-		assertThat(counter.ask(new Total(), Long.class).get(5, TimeUnit.SECONDS)).isEqualTo(1_000L);
+		assertThat(counter.ask(new Total(), Long.class).get(30, TimeUnit.SECONDS)).isEqualTo(1_000L);
 		slow.subscription.request(10);
 		await().until(() -> slow.items.size() == 2);
 		await().during(Duration.ofMillis(100)).until(() -> slow.items.size() == 2);

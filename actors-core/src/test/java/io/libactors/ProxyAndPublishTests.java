@@ -63,9 +63,9 @@ class ProxyAndPublishTests {
 		assertThat(early.isAlive()).isFalse();
 		assertThat(early.mailboxSize()).isEqualTo(501);
 		ActorProxy<Recorder> actor = this.core.createActor("later", new Recorder());
-		assertThat(reply.get(2, TimeUnit.SECONDS)).hasSize(500).isSorted();
+		assertThat(reply.get(30, TimeUnit.SECONDS)).hasSize(500).isSorted();
 		early.tell(new Note(500));
-		assertThat(actor.ask(new Notes(), List.class).get(2, TimeUnit.SECONDS)).hasSize(501);
+		assertThat(actor.ask(new Notes(), List.class).get(30, TimeUnit.SECONDS)).hasSize(501);
 		assertThat(early.isAlive()).isTrue();
 		assertThat(this.core.find("later")).containsSame(actor);
 	}
@@ -116,10 +116,10 @@ class ProxyAndPublishTests {
 	@Test
 	void aProxyStaysDeadWhenItsNameIsReused() throws Exception {
 		ActorProxy<Recorder> first = this.core.createActor("name", new Recorder());
-		first.stop().get(2, TimeUnit.SECONDS);
+		first.stop().get(30, TimeUnit.SECONDS);
 		ActorProxy<Recorder> second = this.core.createActor("name", new Recorder());
 		first.tell(new Note(1));
-		assertThat(second.ask(new Notes(), List.class).get(2, TimeUnit.SECONDS)).isEmpty();
+		assertThat(second.ask(new Notes(), List.class).get(30, TimeUnit.SECONDS)).isEmpty();
 		assertThat(this.core.proxy("name")).isSameAs(second);
 	}
 
@@ -147,11 +147,11 @@ class ProxyAndPublishTests {
 		}
 		this.core.createActor("deaf", new Recorder());
 		this.core.publish(new Announcement("open"));
-		await().atMost(Duration.ofSeconds(2))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> listeners.stream().allMatch((listener) -> listener.heard.equals(List.of("open"))));
 		this.core.publish(new Note(1));
 		this.core.publish(new Announcement("again"));
-		await().atMost(Duration.ofSeconds(2))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> listeners.stream().allMatch((listener) -> listener.heard.size() == 2));
 		assertThat(this.core.deadLetterCount()).isZero();
 	}
@@ -219,7 +219,7 @@ class ProxyAndPublishTests {
 		this.core.createActor("watcher", watcher);
 		ActorProxy<Recorder> recorder = this.core.createActor("recorder", new Recorder());
 		recorder.tell(new Announcement("nobody listens"));
-		await().atMost(Duration.ofSeconds(2)).until(() -> watcher.letters.size() == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> watcher.letters.size() == 1);
 		DeadLetter letter = watcher.letters.get(0);
 		assertThat(letter.reason()).isEqualTo(DeadLetter.NO_HANDLER);
 		assertThat(letter.envelope().receiver()).isEqualTo("recorder");
@@ -227,12 +227,12 @@ class ProxyAndPublishTests {
 		assertThat(letter.envelope().message()).isEqualTo(new Announcement("nobody listens"));
 		assertThat(letter.envelope().id()).isNotBlank();
 		watcher.letters.clear();
-		recorder.stop().get(2, TimeUnit.SECONDS);
+		recorder.stop().get(30, TimeUnit.SECONDS);
 		assertThatExceptionOfType(ExecutionException.class)
-			.isThrownBy(() -> recorder.ask(new Notes(), List.class).get(2, TimeUnit.SECONDS))
+			.isThrownBy(() -> recorder.ask(new Notes(), List.class).get(30, TimeUnit.SECONDS))
 			.havingCause()
 			.isInstanceOf(UndeliverableMessageException.class);
-		await().atMost(Duration.ofSeconds(2)).until(() -> watcher.letters.size() == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> watcher.letters.size() == 1);
 		assertThat(watcher.letters.get(0).reason()).isEqualTo(DeadLetter.STOPPED);
 	}
 

@@ -66,7 +66,7 @@ class RaceAndAccountingTests {
 					counter.tell(new Item(n));
 				}
 			});
-			counter.stop().get(5, TimeUnit.SECONDS);
+			counter.stop().get(30, TimeUnit.SECONDS);
 		}
 		long deadLetters = this.core.deadLetterCount(DeadLetter.STOPPED);
 		assertThat(handled.get() + deadLetters).isEqualTo(200L * 3 * 100);
@@ -79,7 +79,7 @@ class RaceAndAccountingTests {
 		List<DeadLetter> seen = new CopyOnWriteArrayList<>();
 		this.core.createActor("watcher", new DeadLetterWatcher(seen));
 		ActorProxy<Counter> counter = this.core.createActor("gone", new Counter(new AtomicLong(), new AtomicInteger()));
-		counter.stop().get(5, TimeUnit.SECONDS);
+		counter.stop().get(30, TimeUnit.SECONDS);
 		for (int n = 0; n < 10_000; n++) {
 			counter.tell(new Item(n));
 		}

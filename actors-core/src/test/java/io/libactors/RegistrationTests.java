@@ -321,9 +321,9 @@ class RegistrationTests {
 	@Test
 	void inheritedAndInterfaceHandlersRouteByExactTypeThenNearestSupertype() throws Exception {
 		ActorProxy<Derived> actor = this.core.createActor("derived", new Derived());
-		assertThat(actor.ask(new Open("ann"), String.class).get(2, TimeUnit.SECONDS)).isEqualTo("command Open");
-		assertThat(actor.ask(new Close(), String.class).get(2, TimeUnit.SECONDS)).isEqualTo("derived close");
-		assertThat(actor.ask(new Empty(), String.class).get(2, TimeUnit.SECONDS)).isEqualTo("pong from interface");
+		assertThat(actor.ask(new Open("ann"), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("command Open");
+		assertThat(actor.ask(new Close(), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("derived close");
+		assertThat(actor.ask(new Empty(), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("pong from interface");
 	}
 
 	static class BankContext extends Context {
@@ -348,7 +348,7 @@ class RegistrationTests {
 		Core withContext = Core.builder().context(new BankContext()).build();
 		try {
 			ActorProxy<UsesBankContext> actor = withContext.createActor("teller", new UsesBankContext());
-			assertThat(actor.ask(new Empty(), String.class).get(2, TimeUnit.SECONDS))
+			assertThat(actor.ask(new Empty(), String.class).get(30, TimeUnit.SECONDS))
 				.isEqualTo("libactors bank teller");
 		}
 		finally {
@@ -363,7 +363,7 @@ class RegistrationTests {
 	@Test
 	void createActorFromTypeNeedsATemplate() throws Exception {
 		ActorProxy<Derived> fromTemplate = this.core.createActor(Derived.class, "made");
-		assertThat(fromTemplate.ask(new Close(), String.class).get(2, TimeUnit.SECONDS)).isEqualTo("derived close");
+		assertThat(fromTemplate.ask(new Close(), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("derived close");
 		assertThatExceptionOfType(ActorException.class)
 			.isThrownBy(() -> this.core.createActor(Pingable.class, "nope"))
 			.withMessageContaining("No template for actor type " + Pingable.class.getName());

@@ -122,7 +122,7 @@ class ScheduleTests {
 		ActorProxy<Clock> proxy = this.core.createActor("clock", clock);
 		proxy.tell(new Start("forever", 1, 0));
 		await().until(() -> clock.seen.size() >= 3);
-		proxy.stop().get(5, TimeUnit.SECONDS);
+		proxy.stop().get(30, TimeUnit.SECONDS);
 		int seen = clock.seen.size();
 		await().during(Duration.ofMillis(100)).until(() -> clock.seen.size() == seen);
 		assertThat(this.core.deadLetterCount()).isZero();

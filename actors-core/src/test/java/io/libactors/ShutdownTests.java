@@ -124,7 +124,7 @@ class ShutdownTests {
 			.isThrownBy(() -> core.createActor("late", new Worker(new AtomicLong(), 0)))
 			.withMessageContaining("shutting down");
 		assertThatExceptionOfType(ExecutionException.class)
-			.isThrownBy(() -> worker.ask(new Work(2), Void.class).get(1, TimeUnit.SECONDS))
+			.isThrownBy(() -> worker.ask(new Work(2), Void.class).get(30, TimeUnit.SECONDS))
 			.havingCause()
 			.isInstanceOf(UndeliverableMessageException.class);
 	}
@@ -199,7 +199,7 @@ class ShutdownTests {
 			}
 		});
 		assertThat(created.await(5, TimeUnit.SECONDS)).isTrue();
-		parent.stop().get(5, TimeUnit.SECONDS);
+		parent.stop().get(30, TimeUnit.SECONDS);
 		assertThat(stopped).hasSize(3).endsWith("parent").contains("child-1", "child-2");
 		assertThat(core.find("child-1")).isEmpty();
 		core.shutdown(Duration.ofSeconds(5));

@@ -89,9 +89,9 @@ class SupervisionTests {
 		ActorProxy<RunsOutOfMemory> actor = this.core.createActor("hungry", factory, Supervision.RESTART);
 		CompletableFuture<Void> asked = actor.ask(new Job(1), Void.class);
 		actor.tell(new Job(2));
-		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> asked.get(2, TimeUnit.SECONDS))
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> asked.get(30, TimeUnit.SECONDS))
 			.withCauseInstanceOf(OutOfMemoryError.class);
-		await().atMost(Duration.ofSeconds(5)).until(() -> !actor.isAlive());
+		await().atMost(Duration.ofSeconds(30)).until(() -> !actor.isAlive());
 		assertThat(this.core.deadLetterCount(DeadLetter.STOPPED)).isEqualTo(1);
 		assertThat(this.core.actors()).isEmpty();
 	}
@@ -100,7 +100,7 @@ class SupervisionTests {
 	void askOfAFailingHandlerFailsWithItsException() {
 		ActorProxy<FailsEveryTenth> actor = this.core.createActor("resumer", new FailsEveryTenth());
 		assertThatExceptionOfType(ExecutionException.class)
-			.isThrownBy(() -> actor.ask(new Job(10), Void.class).get(2, TimeUnit.SECONDS))
+			.isThrownBy(() -> actor.ask(new Job(10), Void.class).get(30, TimeUnit.SECONDS))
 			.havingCause()
 			.isInstanceOf(IllegalStateException.class);
 	}
@@ -123,7 +123,7 @@ class SupervisionTests {
 			actor.tell(new Job(i));
 		}
 		// Job 10 failed: the fresh instance counts 11..15 only, the mailbox survived.
-		assertThat(actor.ask(new Count(), Integer.class).get(2, TimeUnit.SECONDS)).isEqualTo(5);
+		assertThat(actor.ask(new Count(), Integer.class).get(30, TimeUnit.SECONDS)).isEqualTo(5);
 		assertThat(instances).hasValue(2);
 		assertThat(initializations).hasValue(2);
 	}
@@ -157,7 +157,7 @@ class SupervisionTests {
 		for (int i = 1; i <= 5; i++) {
 			actor.tell(new Job(i));
 		}
-		await().atMost(Duration.ofSeconds(5)).until(() -> !actor.isAlive());
+		await().atMost(Duration.ofSeconds(30)).until(() -> !actor.isAlive());
 		assertThat(this.core.deadLetterCount(DeadLetter.STOPPED)).isEqualTo(5);
 	}
 
@@ -167,7 +167,7 @@ class SupervisionTests {
 		actor.tell(new Job(10));
 		actor.tell(new Job(11));
 		CompletableFuture<Void> stopped = actor.stop();
-		stopped.get(2, TimeUnit.SECONDS);
+		stopped.get(30, TimeUnit.SECONDS);
 		assertThat(this.core.deadLetterCount(DeadLetter.STOPPED)).isEqualTo(1);
 	}
 
@@ -203,7 +203,7 @@ class SupervisionTests {
 		ActorProxy<Interrupter> actor = this.core.createActor("interrupter", new Interrupter());
 		for (int i = 0; i < 1_000; i++) {
 			actor.tell(new Interrupt());
-			assertThat(actor.ask(new Count(), Boolean.class).get(2, TimeUnit.SECONDS)).isFalse();
+			assertThat(actor.ask(new Count(), Boolean.class).get(30, TimeUnit.SECONDS)).isFalse();
 		}
 	}
 

@@ -78,11 +78,11 @@ class TimersAndActletsTests {
 		Ticking ticking = new Ticking();
 		ActorProxy<Ticking> actor = this.core.createActor("ticking", ticking);
 		actor.tell(new Start());
-		await().atMost(Duration.ofSeconds(5)).until(() -> ticking.ticks.get() >= 20);
-		assertThat(actor.ask(new Active(), Boolean.class).get(2, TimeUnit.SECONDS)).isTrue();
-		actor.ask(new Cancel(), Void.class).get(2, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(30)).until(() -> ticking.ticks.get() >= 20);
+		assertThat(actor.ask(new Active(), Boolean.class).get(30, TimeUnit.SECONDS)).isTrue();
+		actor.ask(new Cancel(), Void.class).get(30, TimeUnit.SECONDS);
 		int afterCancel = ticking.ticks.get();
-		assertThat(actor.ask(new Active(), Boolean.class).get(2, TimeUnit.SECONDS)).isFalse();
+		assertThat(actor.ask(new Active(), Boolean.class).get(30, TimeUnit.SECONDS)).isFalse();
 		// A second periodic timer proves time passes; the cancelled one must add nothing.
 		CountDownLatch later = new CountDownLatch(1);
 		this.core.createActor("clock", new Actor() {
@@ -124,7 +124,7 @@ class TimersAndActletsTests {
 		for (int i = 0; i < 50; i++) {
 			Replacing replacing = new Replacing();
 			this.core.createActor("replacing-" + i, replacing);
-			await().atMost(Duration.ofSeconds(5)).until(() -> !replacing.ticks.isEmpty());
+			await().atMost(Duration.ofSeconds(30)).until(() -> !replacing.ticks.isEmpty());
 			assertThat(replacing.ticks).containsExactly(2);
 		}
 	}
@@ -134,17 +134,17 @@ class TimersAndActletsTests {
 		Ticking ticking = new Ticking();
 		ActorProxy<Ticking> actor = this.core.createActor("ticking", ticking);
 		actor.tell(new Start());
-		await().atMost(Duration.ofSeconds(5)).until(() -> ticking.ticks.get() >= 3);
-		actor.stop().get(2, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(30)).until(() -> ticking.ticks.get() >= 3);
+		actor.stop().get(30, TimeUnit.SECONDS);
 		int atStop = ticking.ticks.get();
 		Ticking other = new Ticking();
 		ActorProxy<Ticking> second = this.core.createActor("second", other);
 		second.tell(new Start());
-		await().atMost(Duration.ofSeconds(5)).until(() -> other.ticks.get() >= 10);
+		await().atMost(Duration.ofSeconds(30)).until(() -> other.ticks.get() >= 10);
 		assertThat(ticking.ticks.get()).isEqualTo(atStop);
 		this.core.closeTimers();
 		int closed = other.ticks.get();
-		assertThat(second.ask(new Active(), Boolean.class).get(2, TimeUnit.SECONDS)).isFalse();
+		assertThat(second.ask(new Active(), Boolean.class).get(30, TimeUnit.SECONDS)).isFalse();
 		assertThat(other.ticks.get()).isLessThanOrEqualTo(closed + 1);
 	}
 
@@ -195,8 +195,8 @@ class TimersAndActletsTests {
 		for (int i = 0; i < 100; i++) {
 			actor.tell(new Fetch("item-" + i));
 		}
-		String failingId = actor.ask(new Fetch("fail"), String.class).get(2, TimeUnit.SECONDS);
-		await().atMost(Duration.ofSeconds(5)).until(() -> fetcher.results.size() == 100 && fetcher.failures.size() == 1);
+		String failingId = actor.ask(new Fetch("fail"), String.class).get(30, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(30)).until(() -> fetcher.results.size() == 100 && fetcher.failures.size() == 1);
 		assertThat(failingId).startsWith("fetcher#actlet-");
 		assertThat(fetcher.failures.get(0)).isEqualTo(
 				new ActletFailed(failingId, IllegalStateException.class.getName(), "unreachable"));

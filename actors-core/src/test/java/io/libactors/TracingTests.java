@@ -120,7 +120,7 @@ class TracingTests {
 		proxy.tell(new Relay());
 		await().during(Duration.ofMillis(100)).until(() -> tracer.ended.isEmpty());
 		second.release.complete("done");
-		assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+		assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo("done");
 		await().until(() -> tracer.ended.size() == 2);
 		assertThat(tracer.ended).containsExactly("/second:Later", "/second:Relay");
 		core.shutdown(Duration.ofSeconds(5));

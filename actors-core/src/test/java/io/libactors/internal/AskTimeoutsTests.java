@@ -66,7 +66,7 @@ class AskTimeoutsTests {
 					.handle((reply, error) -> (error instanceof AskTimeoutException) ? System.nanoTime() : -1L));
 			}
 			for (int i = 0; i < ended.size(); i++) {
-				long end = ended.get(i).get(5, TimeUnit.SECONDS);
+				long end = ended.get(i).get(30, TimeUnit.SECONDS);
 				assertThat(end).as("ask %d timed out", i).isNotNegative();
 				assertThat(end - started.get(i)).as("ask %d lasted", i)
 					.isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(20 + i));
@@ -85,7 +85,7 @@ class AskTimeoutsTests {
 			long before = System.nanoTime();
 			Ask ask = new Ask(Integer.class, "nobody", Question.class, 1);
 			assertThat(timeouts.start(ask, TimeUnit.MILLISECONDS.toNanos(1))).isTrue();
-			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> ask.get(5, TimeUnit.SECONDS))
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> ask.get(30, TimeUnit.SECONDS))
 				.withCauseInstanceOf(AskTimeoutException.class);
 			assertThat(System.nanoTime() - before).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1));
 			assertThat(timeouts.waiting()).isZero();
@@ -128,7 +128,7 @@ class AskTimeoutsTests {
 		Core core = Core.create();
 		ActorProxy<Echoer> echoer = core.createActor("echoer", new Echoer());
 		for (int i = 0; i < 1_000; i++) {
-			assertThat(echoer.ask(new Echo(i), Integer.class).get(5, TimeUnit.SECONDS)).isEqualTo(i);
+			assertThat(echoer.ask(new Echo(i), Integer.class).get(30, TimeUnit.SECONDS)).isEqualTo(i);
 		}
 		assertThat(CoreAccess.kernel(core).pendingAskTimeouts()).isZero();
 		assertThat(CoreAccess.kernel(core).timerTasks()).isPositive();
@@ -146,7 +146,7 @@ class AskTimeoutsTests {
 			long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
 			int n = 0;
 			while (System.nanoTime() < until) {
-				assertThat(echoer.ask(new Echo(n), Integer.class, Duration.ofHours(1)).get(5, TimeUnit.SECONDS))
+				assertThat(echoer.ask(new Echo(n), Integer.class, Duration.ofHours(1)).get(30, TimeUnit.SECONDS))
 					.isEqualTo(n++);
 			}
 			assertThat(CoreAccess.kernel(core).pendingAskTimeouts()).isZero();
@@ -164,7 +164,7 @@ class AskTimeoutsTests {
 		ActorProxy<Echoer> echoer = core.createActor("echoer", new Echoer());
 		core.shutdown(Duration.ofSeconds(1));
 		assertThatExceptionOfType(ExecutionException.class)
-			.isThrownBy(() -> echoer.ask(new Echo(1), Integer.class).get(1, TimeUnit.SECONDS))
+			.isThrownBy(() -> echoer.ask(new Echo(1), Integer.class).get(30, TimeUnit.SECONDS))
 			.withCauseInstanceOf(UndeliverableMessageException.class)
 			.withMessageContaining("'echoer'");
 	}

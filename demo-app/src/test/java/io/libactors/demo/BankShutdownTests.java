@@ -33,7 +33,7 @@ class BankShutdownTests {
 		}
 		context.close();
 		for (CompletableFuture<TransferReceipt> transfer : transfers) {
-			assertThat(transfer.get(1, TimeUnit.SECONDS).status()).isNotNull();
+			assertThat(transfer.get(30, TimeUnit.SECONDS).status()).isNotNull();
 		}
 		assertThat(core.deadLetterCount()).isZero();
 		assertThat(core.deadLetterCount(DeadLetter.SHUTDOWN_TIMEOUT)).isZero();

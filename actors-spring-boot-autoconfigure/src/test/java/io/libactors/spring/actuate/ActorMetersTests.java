@@ -52,7 +52,7 @@ class ActorMetersTests {
 		for (int n = -3; n < 97; n++) {
 			worker.tell(new Work(n));
 		}
-		worker.ask(new Work(1), Void.class).get(5, TimeUnit.SECONDS);
+		worker.ask(new Work(1), Void.class).get(30, TimeUnit.SECONDS);
 		assertThat(this.registry.get(ActorMeters.HANDLER_DURATION).tags("actor", "worker", "message", "Work").functionTimer()
 			.count()).isEqualTo(101);
 		assertThat(this.registry.get(ActorMeters.HANDLER_FAILURES)
@@ -80,13 +80,13 @@ class ActorMetersTests {
 		List<ActorProxy<Worker>> workers = new ArrayList<>();
 		for (int i = 0; i < 100; i++) {
 			ActorProxy<Worker> worker = this.core.createActor(Worker.class, "short-lived-" + i);
-			worker.ask(new Work(i), Void.class).get(5, TimeUnit.SECONDS);
+			worker.ask(new Work(i), Void.class).get(30, TimeUnit.SECONDS);
 			workers.add(worker);
 		}
 		for (ActorProxy<Worker> worker : workers) {
-			worker.stop().get(5, TimeUnit.SECONDS);
+			worker.stop().get(30, TimeUnit.SECONDS);
 		}
-		this.core.createActor(Worker.class, "survivor").ask(new Work(1), Void.class).get(5, TimeUnit.SECONDS);
+		this.core.createActor(Worker.class, "survivor").ask(new Work(1), Void.class).get(30, TimeUnit.SECONDS);
 		FunctionTimer timer = this.registry.get(ActorMeters.HANDLER_DURATION).tags("actor", "Worker").functionTimer();
 		assertThat(timer.count()).isEqualTo(101);
 		assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
@@ -130,7 +130,7 @@ class ActorMetersTests {
 	void mailboxGaugeOfAStoppedActorIsRemoved() throws Exception {
 		ActorProxy<Worker> worker = this.core.createActor("worker", new Worker());
 		await().until(() -> this.registry.find(ActorMeters.MAILBOX_DEPTH).tag("actor", "worker").gauge() != null);
-		worker.stop().get(5, TimeUnit.SECONDS);
+		worker.stop().get(30, TimeUnit.SECONDS);
 		assertThat(this.registry.find(ActorMeters.MAILBOX_DEPTH).tag("actor", "worker").gauge()).isNull();
 		ActorProxy<Worker> again = this.core.createActor("worker", new Worker());
 		await().until(() -> this.registry.find(ActorMeters.MAILBOX_DEPTH).tag("actor", "worker").gauge() != null);

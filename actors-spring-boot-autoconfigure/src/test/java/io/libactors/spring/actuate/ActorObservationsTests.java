@@ -42,7 +42,7 @@ class ActorObservationsTests {
 
 		@MessageHandler
 		String onOrder(Context context, Order order) throws Exception {
-			return context.proxy("shipping").ask(new Ship(), String.class).get(5, TimeUnit.SECONDS);
+			return context.proxy("shipping").ask(new Ship(), String.class).get(30, TimeUnit.SECONDS);
 		}
 
 	}
@@ -95,7 +95,7 @@ class ActorObservationsTests {
 			Core core = context.getBean(Core.class);
 			Observation request = Observation.start("http.server.requests", registry);
 			try (Observation.Scope scope = request.openScope()) {
-				core.find("orders").orElseThrow().ask(new Order(), String.class).get(5, TimeUnit.SECONDS);
+				core.find("orders").orElseThrow().ask(new Order(), String.class).get(30, TimeUnit.SECONDS);
 			}
 			request.stop();
 			assertThat(started).containsExactly("http.server.requests <- nothing",

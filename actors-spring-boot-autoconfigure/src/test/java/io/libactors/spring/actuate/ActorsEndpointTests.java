@@ -51,9 +51,10 @@ class ActorsEndpointTests {
 	void tenThousandActorsAnswerUnderAMegabyteWithAllowlistedFieldsOnly() throws Exception {
 		CompletableFuture<?>[] handled = new CompletableFuture<?>[10_000];
 		for (int i = 0; i < handled.length; i++) {
-			handled[i] = this.core.createActor("sleeper-" + i, new Sleeper()).ask(new Nap(0), Void.class);
+			handled[i] = this.core.createActor("sleeper-" + i, new Sleeper())
+				.ask(new Nap(0), Void.class, Duration.ofMinutes(2));
 		}
-		CompletableFuture.allOf(handled).get(30, TimeUnit.SECONDS);
+		CompletableFuture.allOf(handled).get(2, TimeUnit.MINUTES);
 		byte[] all = this.json.writeValueAsBytes(this.endpoint.actors(Integer.MAX_VALUE));
 		assertThat(all.length).isLessThan(1 << 20);
 		JsonNode report = this.json.readTree(all);

@@ -93,7 +93,7 @@ class ActuatorOverHttpTests {
 			this.core.createActor(Session.class, "session-" + i).ask(new Ping(i), Integer.class).get(5,
 					TimeUnit.SECONDS);
 		}
-		this.pinger.ask(new Ping(1), Integer.class).get(5, TimeUnit.SECONDS);
+		this.pinger.ask(new Ping(1), Integer.class).get(30, TimeUnit.SECONDS);
 		DocumentContext all = json(get("/actuator/actors?limit=5"), 200);
 		assertThat(all.<Integer>read("$.total")).isEqualTo(this.core.actorCount()).isGreaterThanOrEqualTo(21);
 		assertThat(all.<Integer>read("$.actors.length()")).isEqualTo(5);

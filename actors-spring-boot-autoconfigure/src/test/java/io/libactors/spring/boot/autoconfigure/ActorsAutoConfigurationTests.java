@@ -112,8 +112,8 @@ class ActorsAutoConfigurationTests {
 			.run((context) -> {
 				Teller teller = context.getBean(Teller.class);
 				teller.checking.tell(new Deposit(10));
-				assertThat(teller.checking.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS)).isEqualTo(10L);
-				assertThat(teller.savings.ask(new GetBalance(), Long.class).get(2, TimeUnit.SECONDS)).isEqualTo(42L);
+				assertThat(teller.checking.ask(new GetBalance(), Long.class).get(30, TimeUnit.SECONDS)).isEqualTo(10L);
+				assertThat(teller.savings.ask(new GetBalance(), Long.class).get(30, TimeUnit.SECONDS)).isEqualTo(42L);
 				assertThat(teller.checking.name()).isEqualTo("checking");
 				assertThat(context.getBeanNamesForType(CheckingAccount.class)).containsExactly("checking");
 				ActorProxy<?> proxyBean = context.getBean("checking.proxy", ActorProxy.class);
@@ -179,7 +179,7 @@ class ActorsAutoConfigurationTests {
 	void handlersTakeTheApplicationsContextSubclass() {
 		this.contextRunner.withUserConfiguration(BankContextConfiguration.class, Greeter.class).run((context) -> {
 			ActorProxy<?> greeter = context.getBean(Core.class).find("greeter").orElseThrow();
-			assertThat(greeter.ask(new Hello(), String.class).get(2, TimeUnit.SECONDS))
+			assertThat(greeter.ask(new Hello(), String.class).get(30, TimeUnit.SECONDS))
 				.isEqualTo("libactors bank greets from greeter");
 		});
 	}
@@ -410,10 +410,10 @@ class ActorsAutoConfigurationTests {
 			assertThat(context.getBeanNamesForType(ActorProxy.class)).isEmpty();
 			ActorProxy<Session> first = core.createActor(Session.class, "session-1");
 			ActorProxy<Session> second = core.createActor(Session.class, "session-2");
-			assertThat(first.ask(new Hello(), Integer.class).get(2, TimeUnit.SECONDS)).isEqualTo(1);
-			assertThat(second.ask(new Hello(), Integer.class).get(2, TimeUnit.SECONDS)).isEqualTo(2);
+			assertThat(first.ask(new Hello(), Integer.class).get(30, TimeUnit.SECONDS)).isEqualTo(1);
+			assertThat(second.ask(new Hello(), Integer.class).get(30, TimeUnit.SECONDS)).isEqualTo(2);
 			int before = Session.destroyed.size();
-			first.stop().get(2, TimeUnit.SECONDS);
+			first.stop().get(30, TimeUnit.SECONDS);
 			assertThat(Session.destroyed).hasSize(before + 1);
 		});
 	}

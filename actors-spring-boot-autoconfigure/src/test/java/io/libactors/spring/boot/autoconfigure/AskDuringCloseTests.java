@@ -71,7 +71,7 @@ class AskDuringCloseTests {
 			.withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class, ActorsAutoConfiguration.class))
 			.withUserConfiguration(Sloth.class, AskOnClose.class)
 			.run((context) -> assertThat(context).hasNotFailed());
-		Throwable error = outcome.get(5, TimeUnit.SECONDS);
+		Throwable error = outcome.get(30, TimeUnit.SECONDS);
 		assertThat(error).isInstanceOf(AskTimeoutException.class).hasMessageContaining("sloth").hasMessageContaining("Slow");
 	}
 

@@ -62,7 +62,7 @@ class NoThreadSurvivesCloseTests {
 			.run((context) -> {
 				Core core = context.getBean(Core.class);
 				for (int i = 0; i < 100; i++) {
-					assertThat(core.find("worker").orElseThrow().ask(new Busy(i), Integer.class).get(5, TimeUnit.SECONDS))
+					assertThat(core.find("worker").orElseThrow().ask(new Busy(i), Integer.class).get(30, TimeUnit.SECONDS))
 						.isEqualTo(i);
 				}
 				assertThat(started(before)).isNotEmpty();
