@@ -36,16 +36,12 @@ import io.libactors.Supervision;
 import io.libactors.TimerScheduler;
 import io.libactors.UndeliverableMessageException;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The runtime behind one {@link Core}: what every cell of it reaches. Thread-safe.
  */
 public final class Kernel {
-
-	private static final Logger logger = LoggerFactory.getLogger(Core.class);
 
 	private final Core core;
 
@@ -101,8 +97,9 @@ public final class Kernel {
 	private final ConcurrentHashMap<Class<?>, HandlerTable> tables = new ConcurrentHashMap<>();
 
 	/**
-	 * Logical name to the message types of that simple name, for {@link EnvelopeCodec}: every
-	 * type a registered actor handles, except the framework's own.
+	 * Simple name to the message type of that name, for {@link io.libactors.EnvelopeCodec}: every type a
+	 * registered actor handles, except the framework's own (registration refuses a second type
+	 * of one name).
 	 */
 	private final ConcurrentHashMap<String, Class<? extends Message>> messageTypes = new ConcurrentHashMap<>();
 
