@@ -34,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  */
 abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 
+	// The actor's states, in the order it passes them (FAILED is STOPPED after a failure):
+	// senders and the runtime compare with >= STOPPING and >= STOPPED, so the order is the contract.
+
 	static final int STARTING = 0;
 
 	static final int RUNNING = 1;
