@@ -192,7 +192,7 @@ public final class Core {
 		return this.kernel.isShuttingDown();
 	}
 
-	/** The runtime behind this core, for the runtime's own classes. */
+	/** The runtime behind this core, for tests of the runtime (through their {@code CoreAccess}). */
 	Kernel kernel() {
 		return this.kernel;
 	}

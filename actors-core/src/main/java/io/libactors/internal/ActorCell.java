@@ -569,7 +569,7 @@ public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>,
 		return complete(node, handler, System.nanoTime() - hold.mark, hold.value, error);
 	}
 
-	// ---- children, timers, actlets, bindings (used by Context inside the turn)
+	// ---- the current node and bindings (used by Context inside the turn)
 
 	@Nullable Node currentNode() {
 		TurnState turn = existingTurn();

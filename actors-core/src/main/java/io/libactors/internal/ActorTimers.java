@@ -104,7 +104,7 @@ final class ActorTimers implements Timers {
 
 	/**
 	 * @param times ticks to handle before the timer ends, 0 for forever
-	 * @param notifyDone whether {@link TimerDone} follows the last tick
+	 * @param notifyDone whether {@link io.libactors.TimerDone} follows the last tick
 	 */
 	private synchronized void start(String key, Message message, Scheduling scheduling, int times,
 			boolean notifyDone) {

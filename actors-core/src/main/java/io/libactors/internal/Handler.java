@@ -9,7 +9,7 @@ import io.libactors.Message;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One {@link MessageHandler} method, ready to invoke. Immutable and shared by every actor of a
+ * One {@link io.libactors.MessageHandler} method, ready to invoke. Immutable and shared by every actor of a
  * class.
  */
 final class Handler {

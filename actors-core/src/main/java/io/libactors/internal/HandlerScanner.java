@@ -27,7 +27,7 @@ import io.libactors.Reducer;
 
 /**
  * Finds the {@link MessageHandler} methods of an actor class (its superclasses and interfaces
- * included), validates the whole class, and builds its {@link HandlerTable}. Routers are cached per
+ * included), validates the whole class, and builds its {@link HandlerTable}. Tables are cached per
  * class. Thread-safe.
  */
 final class HandlerScanner {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Maps a message class to the handler that takes it: its own class first, else its nearest
  * superclass, else the first handled interface found breadth-first in {@code getInterfaces()}
- * order. Immutable apart from its resolution cache; one per actor class; thread-safe.
+ * order. Immutable apart from its resolution cache; one per actor class (a reducer's: per instance); thread-safe.
  */
 final class HandlerTable {
 

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  *                                              it CASes back to SCHEDULED and submits
  * SCHEDULED --a hold registers-->  SCHEDULED   the hold's completion submits the turn
  * IDLE      --stop()'s CAS-->      ENDING      the stopping thread ends the actor, then IDLE
+ * ENDING    --the end runs user code--> SCHEDULED   the stopper submits the turn
  * </pre>
  * <b>Ordering.</b> A producer swaps the tail, then reads the status; the turn writes
  * {@code IDLE}, then reads the tail (Dekker's pattern): one of them sees the other, so a message

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The monitors given to a {@link Core}, called in order; what one throws is logged (rate-limited)
+ * The monitors given to a {@link io.libactors.Core}, called in order; what one throws is logged (rate-limited)
  * and does not reach the others or the actor. Thread-safe.
  */
 final class MonitorChain implements ActorMonitor {

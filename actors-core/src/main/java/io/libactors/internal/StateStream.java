@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The states of one {@link StatefulActor}, to any number of subscribers: a subscriber gets the
+ * The states of one {@link io.libactors.StatefulActor}, to any number of subscribers: a subscriber gets the
  * current state first, then each state that differs (by {@code equals}) from the last one
  * published. A slow subscriber holds at most one state, the latest: no queue grows. Published
  * from the actor's turn; subscribers may request and cancel from any thread.
