@@ -149,7 +149,7 @@ public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>,
 		Node marker = Objects.requireNonNull(poll(turnState()));
 		// ends here and now: no children to wait for and no ShutdownMessage handler, so no hold
 		beginTermination();
-		marker.release(false);
+		marker.release();
 		endTurn();
 	}
 
@@ -276,9 +276,10 @@ public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>,
 			next = take(node, mark, mdc);
 		}
 		finally {
-			if (next != HELD) {
-				// A registered hold owns its node and releases it once the stage completes.
-				node.release(false);
+			// A registered hold owns its node and releases it once the stage completes; a handled
+			// message's node was released by complete() already (its message is gone).
+			if (next != HELD && node.message != null) {
+				node.release();
 			}
 		}
 		return next;
@@ -446,7 +447,7 @@ public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>,
 		}
 		Ask ask = node.ask;
 		// Everything of the node is done with before supervision may hold the actor.
-		node.release(false);
+		node.release();
 		if (error == null) {
 			PROCESSED.setRelease(turn, turn.processed + 1);
 			if (ask != null) {

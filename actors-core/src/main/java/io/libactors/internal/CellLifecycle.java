@@ -344,7 +344,7 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 					this.kernel.deadLetters().post(node, this.name,
 							this.forced ? DeadLetter.SHUTDOWN_TIMEOUT : DeadLetter.STOPPED);
 				}
-				node.release(false);
+				node.release();
 			}
 		}
 		finally {

@@ -44,16 +44,13 @@ class Node extends Link {
 	/**
 	 * Lets go of everything but the link once handled: the node may stay in the mailbox as its
 	 * stub for as long as the actor idles, and must not keep a message, a sender or a reply alive.
-	 * @param held whether a {@code CompletionStage} hold still needs the sender and the ask
 	 */
-	void release(boolean held) {
+	void release() {
 		this.message = null;
 		this.handler = null;
-		if (!held) {
-			this.sender = null;
-			this.ask = null;
-			this.trace = null;
-		}
+		this.sender = null;
+		this.ask = null;
+		this.trace = null;
 	}
 
 	Envelope envelope(String id, String receiver) {
