@@ -21,29 +21,27 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @State
 public class MailboxHandOverTest {
 
-	private final TestCells.Recorder recorder = new TestCells.Recorder();
-
-	private final ActorCell cell = TestCells.cell(this.recorder);
+	private final RecordingMailbox mailbox = new RecordingMailbox(0, 10);
 
 	private int byRacingTurn;
 
 	@Actor
 	public void sender() {
-		this.cell.tell(new TestCells.Item(1));
-		this.cell.tell(new TestCells.Item(2));
+		this.mailbox.send(1);
+		this.mailbox.send(2);
 	}
 
 	@Actor
 	public void turn() {
-		TestCells.runOwedTurn(this.cell);
-		this.byRacingTurn = this.recorder.handled.size();
+		this.mailbox.runOwedTurn();
+		this.byRacingTurn = this.mailbox.taken.size();
 	}
 
 	@Arbiter
 	public void arbiter(II_Result result) {
-		TestCells.drain(this.cell);
+		this.mailbox.drain();
 		result.r1 = this.byRacingTurn;
-		result.r2 = this.recorder.handled.size();
+		result.r2 = this.mailbox.taken.size();
 	}
 
 }

@@ -22,27 +22,25 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @State
 public class MailboxOrderTest {
 
-	private final TestCells.Recorder recorder = new TestCells.Recorder();
-
-	private final ActorCell cell = TestCells.cell(this.recorder);
+	private final RecordingMailbox mailbox = new RecordingMailbox(0, 10);
 
 	@Actor
 	public void first() {
-		this.cell.tell(new TestCells.Item(1));
-		this.cell.tell(new TestCells.Item(2));
+		this.mailbox.send(1);
+		this.mailbox.send(2);
 	}
 
 	@Actor
 	public void second() {
-		this.cell.tell(new TestCells.Item(3));
-		this.cell.tell(new TestCells.Item(4));
+		this.mailbox.send(3);
+		this.mailbox.send(4);
 	}
 
 	@Arbiter
 	public void arbiter(I_Result result) {
-		TestCells.drain(this.cell);
+		this.mailbox.drain();
 		int order = 0;
-		for (int n : this.recorder.handled) {
+		for (int n : this.mailbox.taken) {
 			order = order * 10 + n;
 		}
 		result.r1 = order;

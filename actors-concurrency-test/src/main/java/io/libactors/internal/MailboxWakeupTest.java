@@ -23,28 +23,26 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @State
 public class MailboxWakeupTest {
 
-	private final TestCells.Recorder recorder = new TestCells.Recorder();
-
-	private final ActorCell cell = TestCells.cell(this.recorder);
+	private final RecordingMailbox mailbox = new RecordingMailbox(0, 10);
 
 	public MailboxWakeupTest() {
-		this.cell.tell(new TestCells.Item(1));
+		this.mailbox.send(1);
 	}
 
 	@Actor
 	public void sender() {
-		this.cell.tell(new TestCells.Item(2));
+		this.mailbox.send(2);
 	}
 
 	@Actor
 	public void turn() {
-		this.cell.run();
+		this.mailbox.runOwedTurn();
 	}
 
 	@Arbiter
 	public void arbiter(II_Result result) {
-		result.r1 = this.recorder.handled.size();
-		result.r2 = TestCells.scheduled(this.cell) ? 1 : 0;
+		result.r1 = this.mailbox.taken.size();
+		result.r2 = this.mailbox.turnOwed() ? 1 : 0;
 	}
 
 }

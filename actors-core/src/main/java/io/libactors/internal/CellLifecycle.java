@@ -81,6 +81,8 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 		}
 	}
 
+	final Kernel kernel;
+
 	/** {@code STARTING} to {@code FAILED}; read by every sender, written rarely. */
 	volatile int state;
 
@@ -125,7 +127,8 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 
 	CellLifecycle(Kernel kernel, String name, @Nullable ActorCell parent, ActorOrigin origin, Actor actor,
 			HandlerTable table) {
-		super(kernel);
+		super(kernel.mailboxCapacity());
+		this.kernel = kernel;
 		this.table = table;
 		this.name = name;
 		this.parent = parent;

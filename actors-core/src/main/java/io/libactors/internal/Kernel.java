@@ -630,8 +630,7 @@ public final class Kernel {
 	/** Unique per message: the core, the receiver's incarnation, the message's place in its mailbox. */
 	String envelopeId(Node node) {
 		long sequence = node.sequence;
-		ActorCell receiver = node.receiver;
-		return (receiver != null && sequence >= 0) ? receiver.idPrefix() + sequence
+		return (node.receiver instanceof ActorCell receiver && sequence >= 0) ? receiver.idPrefix() + sequence
 				: this.id + "-x-" + Math.abs(sequence);
 	}
 

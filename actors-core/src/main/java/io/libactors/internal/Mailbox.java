@@ -30,10 +30,10 @@ import org.jspecify.annotations.Nullable;
  * counts what comes in ({@link #enqueued}) against what the turn took ({@code TurnState.dequeued}).
  * <p>
  * Threading: {@code link}, {@code enqueue} and {@code schedule} from any thread; {@code poll} and
- * {@code endTurn} only from the turn that holds the status. Sealed: the cell is the mailbox's
- * first link and its only kind.
+ * {@code endTurn} only from the turn that holds the status. The cell is the only kind at
+ * runtime; tests check the mailbox alone through a subclass of their own.
  */
-abstract sealed class Mailbox extends Link permits CellLifecycle {
+abstract class Mailbox extends Link {
 
 	static final int IDLE = 0;
 
@@ -80,10 +80,11 @@ abstract sealed class Mailbox extends Link permits CellLifecycle {
 	/** Made when the actor first takes mail; see {@link #turnState()}. */
 	private @Nullable TurnState turn;
 
-	final Kernel kernel;
+	/** The most messages queued at once; 0 for no bound. */
+	private final int capacity;
 
-	Mailbox(Kernel kernel) {
-		this.kernel = kernel;
+	Mailbox(int capacity) {
+		this.capacity = capacity;
 		this.tail = this;
 	}
 
@@ -124,7 +125,7 @@ abstract sealed class Mailbox extends Link permits CellLifecycle {
 
 	/** Bounded mailboxes count; unbounded ones are walked, from any thread, O(depth). */
 	final int depth() {
-		if (this.kernel.mailboxCapacity() > 0) {
+		if (this.capacity > 0) {
 			return (int) Math.max(0, this.enqueued - takenCount());
 		}
 		for (;;) {
@@ -159,7 +160,7 @@ abstract sealed class Mailbox extends Link permits CellLifecycle {
 
 	/** Links a node into the mailbox; the caller makes sure a turn will see it. */
 	final boolean link(Node node, boolean ignoreCapacity) {
-		int capacity = this.kernel.mailboxCapacity();
+		int capacity = this.capacity;
 		if (capacity > 0) {
 			// Only a bounded mailbox counts what comes in: it is one more atomic per message.
 			if (ignoreCapacity) {
@@ -176,7 +177,7 @@ abstract sealed class Mailbox extends Link permits CellLifecycle {
 				while (!ENQUEUED.compareAndSet(this, queued, queued + 1));
 			}
 		}
-		node.receiver = (ActorCell) this;
+		node.receiver = this;
 		// The swap is a full fence: the caller's status read after it cannot pass it. The turn
 		// writes the status, then reads the tail (Dekker's pattern), so one of the two sees the other.
 		Link previous = (Link) TAIL.getAndSet(this, node);

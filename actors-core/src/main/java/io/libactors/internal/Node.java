@@ -24,7 +24,7 @@ class Node extends Link {
 	final long timestamp;
 
 	/** Set when the node is queued. */
-	@Nullable ActorCell receiver;
+	@Nullable Mailbox receiver;
 
 	@Nullable Handler handler;
 

@@ -17,23 +17,25 @@ import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Lincheck explores interleavings of senders and the actor's turn on a real mailbox: after
- * every scenario, each message told is handled exactly once, each sender's messages in the
- * order sent, or still queued with a turn scheduled for it (never a lost wakeup). The same
+ * Lincheck explores interleavings of senders and the turn on the real {@link Mailbox}, alone:
+ * after every scenario, each message queued is taken exactly once, each sender's messages in the
+ * order sent, or still queued with a turn scheduled for it (never a lost wakeup). Through a
+ * whole cell, {@code tell} racing {@code stop} ends each message handled or dead-lettered. The same
  * checks catch a mailbox with the classic lost-wakeup bug, so they have teeth. A stress run
  * that never ends (a livelock, which model checking names) fails at the timeout.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MailboxLincheckTests {
 
-	/** The real mailbox: an actor cell whose turns run when a scenario says so. */
+	/**
+	 * The mailbox alone: senders on every thread, a turn that takes two at a time (so that a
+	 * turn often ends with mail left and must owe another), a reader of its depth.
+	 */
 	public static class RealMailbox {
 
-		private final TestCells.Recorder recorder = new TestCells.Recorder();
+		final RecordingMailbox mailbox = newMailbox();
 
-		private final ActorCell cell = TestCells.cell(this.recorder);
-
-		private final ConcurrentLinkedQueue<Integer> told = new ConcurrentLinkedQueue<>();
+		final ConcurrentLinkedQueue<Integer> told = new ConcurrentLinkedQueue<>();
 
 		private final ConcurrentHashMap<Thread, Integer> senders = new ConcurrentHashMap<>();
 
@@ -41,40 +43,70 @@ class MailboxLincheckTests {
 
 		private final AtomicInteger senderIds = new AtomicInteger();
 
+		RecordingMailbox newMailbox() {
+			return new RecordingMailbox(0, 2);
+		}
+
 		/** Each thread is one sender; its numbers grow, so its order can be checked. */
 		@Operation
 		public void tell() {
 			int sender = this.senders.computeIfAbsent(Thread.currentThread(), (thread) -> this.senderIds.incrementAndGet());
 			int n = sender * 1_000_000 + this.sequence.incrementAndGet();
-			this.told.add(n);
-			this.cell.tell(new TestCells.Item(n));
+			if (this.mailbox.send(n)) {
+				this.told.add(n);
+			}
 		}
 
 		/** What the executor does with a turn it was given: run it. */
 		@Operation(nonParallelGroup = "turn")
 		public void turn() {
-			TestCells.runOwedTurn(this.cell);
+			this.mailbox.runOwedTurn();
 		}
 
 		/** Another thread counts the mailbox while turns take from it (the first one included). */
 		@Operation
 		public void mailboxSize() {
-			int size = this.cell.mailboxSize();
-			int told = this.told.size();
+			int size = this.mailbox.size();
+			int told = this.sequence.get();
 			if (size < 0 || size > told) {
 				throw new IllegalStateException("Mailbox size " + size + " with " + told + " told");
 			}
 		}
 
 		@Validate
-		public void everyMessageHandledOnceInOrderOrAwaitingAScheduledTurn() {
-			boolean pending = this.recorder.handled.size() < this.told.size();
-			if (pending && !TestCells.scheduled(this.cell)) {
-				throw new IllegalStateException("Lost wakeup: " + (this.told.size() - this.recorder.handled.size())
+		public void everyMessageTakenOnceInOrderOrAwaitingAScheduledTurn() {
+			boolean pending = this.mailbox.taken.size() < this.told.size();
+			if (pending && !this.mailbox.turnOwed()) {
+				throw new IllegalStateException("Lost wakeup: " + (this.told.size() - this.mailbox.taken.size())
 						+ " message(s) queued and no turn scheduled");
 			}
-			TestCells.drain(this.cell);
-			TestCells.checkDelivery(new ArrayList<>(this.told), this.recorder.handled);
+			this.mailbox.drain();
+			TestCells.checkDelivery(new ArrayList<>(this.told), this.mailbox.taken);
+			if (this.mailbox.size() != 0) {
+				throw new IllegalStateException("Drained, yet the mailbox counts " + this.mailbox.size());
+			}
+		}
+
+	}
+
+	/**
+	 * A bounded mailbox of two: what it accepts is taken once, in order, and it never counts
+	 * more than two queued; what it refuses is never taken.
+	 */
+	public static class BoundedMailbox extends RealMailbox {
+
+		@Override
+		RecordingMailbox newMailbox() {
+			return new RecordingMailbox(2, 2);
+		}
+
+		@Override
+		@Operation
+		public void mailboxSize() {
+			int size = this.mailbox.size();
+			if (size < 0 || size > 2) {
+				throw new IllegalStateException("A mailbox bounded to 2 counts " + size);
+			}
 		}
 
 	}
@@ -186,6 +218,18 @@ class MailboxLincheckTests {
 	@Test
 	void stressRunsFindNoLostOrReorderedMessages() {
 		new StressOptions().iterations(10).invocationsPerIteration(1_000).threads(2).check(RealMailbox.class);
+	}
+
+	@Test
+	void aBoundedMailboxTakesWhatItAcceptsOnceInOrderAndNeverHoldsMore() {
+		new ModelCheckingOptions().iterations(8)
+			.invocationsPerIteration(100)
+			.threads(2)
+			.actorsPerThread(3)
+			.actorsBefore(1)
+			.actorsAfter(0)
+			.check(BoundedMailbox.class);
+		new StressOptions().iterations(10).invocationsPerIteration(1_000).threads(2).check(BoundedMailbox.class);
 	}
 
 	@Test
