@@ -49,7 +49,7 @@ public final class Core {
 	 * @throws ActorNameException when the name is invalid or taken
 	 */
 	public <A extends Actor> ActorProxy<A> createActor(String name, A actor) {
-		return this.kernel.createActor(name, actor);
+		return this.kernel.creation().createActor(name, actor);
 	}
 
 	/**
@@ -57,7 +57,7 @@ public final class Core {
 	 * @throws ActorException for {@link Supervision#RESTART}, which needs a factory
 	 */
 	public <A extends Actor> ActorProxy<A> createActor(String name, A actor, Supervision supervision) {
-		return this.kernel.createActor(name, actor, supervision);
+		return this.kernel.creation().createActor(name, actor, supervision);
 	}
 
 	/**
@@ -68,7 +68,7 @@ public final class Core {
 	 */
 	public <A extends Actor> ActorProxy<A> createActor(String name, Supplier<? extends A> factory,
 			Supervision supervision) {
-		return this.kernel.createActor(name, factory, supervision);
+		return this.kernel.creation().createActor(name, factory, supervision);
 	}
 
 	/**
@@ -77,7 +77,7 @@ public final class Core {
 	 * @throws ActorException when {@code type} has no template
 	 */
 	public <A extends Actor> ActorProxy<A> createActor(Class<A> type, String name) {
-		return this.kernel.createActor(type, name);
+		return this.kernel.creation().createActor(type, name);
 	}
 
 	/** The actor with this name, if one is alive. */
@@ -97,7 +97,7 @@ public final class Core {
 
 	/** Sends {@code message} to every actor that handles its type (or a supertype of it). */
 	public void publish(Message message) {
-		this.kernel.publish(message);
+		this.kernel.delivery().publish(message);
 	}
 
 	/** Snapshots of every live actor. */

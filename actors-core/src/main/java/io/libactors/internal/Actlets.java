@@ -92,7 +92,7 @@ final class Actlets {
 		}
 		else if (handler == null) {
 			Node node = new Node(message, null, null, null);
-			node.sequence = this.owner.kernel.looseSequence();
+			node.sequence = this.owner.kernel.delivery.looseSequence();
 			this.owner.kernel.deadLetters().post(node, this.owner.name, DeadLetter.NO_HANDLER);
 		}
 		else {

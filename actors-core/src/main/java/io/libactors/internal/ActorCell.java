@@ -1,7 +1,5 @@
 package io.libactors.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,56 +10,32 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 import io.libactors.Actor;
 import io.libactors.ActorException;
 import io.libactors.ActorInfo;
-import io.libactors.ActorMonitor;
 import io.libactors.ActorProxy;
 import io.libactors.Core;
-import io.libactors.DeadLetter;
 import io.libactors.Envelope;
 import io.libactors.Message;
-import io.libactors.MessageTracer;
 import io.libactors.ShutdownMessage;
 import io.libactors.StatefulActor;
 import io.libactors.TimerDone;
 import org.jspecify.annotations.Nullable;
 
+
 /**
- * One running actor: its {@link Mailbox}, its turn on the executor, its lifecycle. Also the
- * actor's {@link ActorProxy}, so an actor that never had mail costs one object besides its
- * instance (its {@link TurnState} comes with its first message).
+ * One running actor, the top layer of its cell: {@link Mailbox}, {@link CellLifecycle},
+ * {@link TurnLoop}, then this, the actor's {@link ActorProxy} and what its {@code Context} asks
+ * inside the turn, so that an actor that never had mail costs one object besides its instance
+ * (its {@link TurnState} comes with its first message).
+ * <p>
+ * Threading: the proxy's methods from any thread; what the context asks, inside the turn.
  */
-public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>, Runnable {
+public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 
 	private static final String[] STATE_NAMES = { "STARTING", "RUNNING", "STOPPING", "STOPPED", "FAILED" };
-
-	/** What the turn's calls return once a hold is registered: the turn must touch nothing more. */
-	static final long HELD = Long.MIN_VALUE;
-
-	private static final VarHandle PROCESSED;
-
-	private static final VarHandle FAILURES;
-
-	private static final VarHandle BUSY_SINCE;
-
-	private static final VarHandle METRIC = MethodHandles.arrayElementVarHandle(HandlerMetrics[].class);
-
-	static {
-		try {
-			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			PROCESSED = lookup.findVarHandle(TurnState.class, "processed", long.class);
-			FAILURES = lookup.findVarHandle(TurnState.class, "failed", long.class);
-			BUSY_SINCE = lookup.findVarHandle(TurnState.class, "busySince", long.class);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
 
 	ActorCell(Kernel kernel, String name, @Nullable ActorCell parent, ActorOrigin origin, Actor actor,
 			HandlerTable table) {
@@ -77,7 +51,7 @@ public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>,
 
 	@Override
 	public void tell(Message message) {
-		this.kernel.send(this, message, null);
+		this.kernel.delivery.send(this, message, null);
 	}
 
 	@Override
@@ -89,14 +63,14 @@ public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>,
 	@SuppressWarnings("unchecked")
 	public <R> CompletableFuture<R> ask(Message message, Class<R> replyType, Duration timeout) {
 		Objects.requireNonNull(message, "message must not be null");
-		Ask ask = this.kernel.newAsk(this.name, message, replyType, timeout);
+		Ask ask = this.kernel.delivery.newAsk(this.name, message, replyType, timeout);
 		if (CurrentActor.get() == this) {
 			ask.completeExceptionally(new ActorException("Actor '" + this.name + "' asked itself with "
 					+ message.getClass().getSimpleName() + " from its own handler; the reply could only come after "
 					+ "that handler returns. Call the method directly, or tell yourself the message."));
 			return (CompletableFuture<R>) (CompletableFuture<?>) ask;
 		}
-		this.kernel.send(this, message, ask);
+		this.kernel.delivery.send(this, message, ask);
 		return (CompletableFuture<R>) (CompletableFuture<?>) ask;
 	}
 
@@ -184,12 +158,8 @@ public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>,
 		return "ActorProxy[" + this.name + "]";
 	}
 
-	// ---- mail from the runtime
 
-	@Override
-	void submit() {
-		this.kernel.dispatch(this);
-	}
+	// ---- mail from the runtime
 
 	/** From the turn: after a schedule's last tick, if the actor handles {@link TimerDone}. */
 	void deliverTimerDone(String key) {
@@ -207,158 +177,11 @@ public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>,
 		enqueue(new TickNode(message, handler, key, generation), true);
 	}
 
-	// ---- the turn
-
-	/**
-	 * One turn: resumes a completed hold, runs {@code initialize} the first time, then takes up
-	 * to the throughput's worth of messages. Once a hold is registered (a handler's
-	 * {@code CompletionStage}, a stop waiting for children or for a {@code ShutdownMessage}
-	 * handler's stage) the completion owns the actor: this turn unwinds without touching its state
-	 * again and does not give the turn back.
-	 */
-	@Override
-	public void run() {
-		ActorCell outer = CurrentActor.enter(this);
-		Mdc.Scope mdc = this.kernel.mdc().enter(this.name);
-		boolean held;
-		try {
-			held = turn(turnState(), mdc);
-		}
-		catch (Throwable ex) {
-			// Only a bug of the runtime gets here: user code is called under its own guard.
-			this.kernel.log.turnFailure(this, ex);
-			held = false;
-		}
-		finally {
-			mdc.close();
-			CurrentActor.enter(outer);
-		}
-		if (!held) {
-			endTurn();
-		}
-	}
-
-	/** @return whether a hold was registered, so the turn must not be given back */
-	private boolean turn(TurnState turn, Mdc.Scope mdc) {
-		if (turn.hold != null && resumeHold(turn, mdc)) {
-			return true;
-		}
-		if (!this.initialized) {
-			this.initialized = true;
-			mdc.noMessage();
-			if (initializeActor(true)) {
-				return true;
-			}
-		}
-		int budget = this.kernel.throughput();
-		long mark = System.nanoTime();
-		while (budget-- > 0) {
-			Node node = poll(turn);
-			if (node == null) {
-				break;
-			}
-			mark = process(node, mark, mdc);
-			if (mark == HELD) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** @return the time the next message starts, or {@link #HELD} */
-	private long process(Node node, long mark, Mdc.Scope mdc) {
-		if (node instanceof StateRequestNode request) {
-			serve(request);
-			return mark;
-		}
-		long next = HELD;
-		try {
-			next = take(node, mark, mdc);
-		}
-		finally {
-			// A registered hold owns its node and releases it once the stage completes; a handled
-			// message's node was released by complete() already (its message is gone).
-			if (next != HELD && node.message != null) {
-				node.release();
-			}
-		}
-		return next;
-	}
-
-	private long take(Node node, long mark, Mdc.Scope mdc) {
-		Message message = node.message;
-		if (this.state >= STOPPED || this.forced) {
-			if (!(message instanceof ShutdownMessage)) {
-				this.kernel.deadLetters().post(node, this.name,
-						this.forced ? DeadLetter.SHUTDOWN_TIMEOUT : DeadLetter.STOPPED);
-			}
-			else if (!this.terminating && beginTermination()) {
-				return HELD;
-			}
-			return mark;
-		}
-		if (message instanceof ShutdownMessage) {
-			if (!this.terminating && beginTermination()) {
-				return HELD;
-			}
-			return System.nanoTime();
-		}
-		if (node instanceof TickNode tick) {
-			ActorTimers timers = this.timers;
-			if (timers == null || !timers.accept(tick)) {
-				return mark;
-			}
-		}
-		Handler handler = node.handler;
-		if (handler == null || handler.table != this.table) {
-			handler = this.table.find(message.getClass());
-			if (handler == null) {
-				this.kernel.deadLetters().post(node, this.name, DeadLetter.NO_HANDLER);
-				return mark;
-			}
-		}
-		return handle(node, handler, mark, mdc);
-	}
-
-	private long handle(Node node, Handler handler, long mark, Mdc.Scope mdc) {
-		Object result;
-		Throwable error = null;
-		TurnState turn = turnState();
-		turn.current = node;
-		BUSY_SINCE.setOpaque(turn, mark);
-		mdc.message(handler.messageName, node, this);
-		MessageTracer.Handling tracing = startTracing(node, handler);
-		try {
-			result = handler.invoke(this.actor, this.kernel.context(), node.message);
-		}
-		catch (Throwable ex) {
-			error = ex;
-			result = null;
-		}
-		finally {
-			turn.current = null;
-			closeBindings();
-			Thread.interrupted();
-			if (tracing != null) {
-				tracing.detach();
-			}
-		}
-		if (error == null && handler.async) {
-			if (result == null) {
-				error = new ActorException(handler.describe() + " returned a null CompletionStage.");
-			}
-			else {
-				return hold((CompletionStage<?>) result, new AsyncHold(this, node, handler, mark)) ? HELD : System.nanoTime();
-			}
-		}
-		long now = System.nanoTime();
-		return complete(node, handler, now - mark, result, error) ? HELD : now;
-	}
-
 	// ---- observable state, inside the turn
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private void serve(StateRequestNode request) {
+	@Override
+	void serve(StateRequestNode request) {
 		if (this.state >= STOPPING || this.forced) {
 			request.refuse(new ActorException("Actor '" + this.name + "' is stopping."));
 			return;
@@ -420,156 +243,6 @@ public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>,
 		}
 	}
 
-	private MessageTracer.@Nullable Handling startTracing(Node node, Handler handler) {
-		MessageTracer tracer = this.kernel.tracer();
-		if (tracer == null) {
-			return null;
-		}
-		MessageTracer.Handling tracing = tracer.start(node.trace, this, this.origin.template(), handler.messageType);
-		node.trace = tracing;
-		return tracing;
-	}
-
-	/**
-	 * Accounts for a handled message, replies outside the actor, then applies supervision.
-	 * @return whether a hold was registered (a stop waiting for children)
-	 */
-	private boolean complete(Node node, Handler handler, long nanos, @Nullable Object result,
-			@Nullable Throwable error) {
-		TurnState turn = turnState();
-		BUSY_SINCE.setOpaque(turn, 0L);
-		if (node.trace instanceof MessageTracer.Handling tracing) {
-			tracing.end(error);
-		}
-		metricsFor(handler).record(nanos);
-		if (nanos >= this.kernel.log.slowHandlerNanos()) {
-			this.kernel.log.slowHandler(this, handler, nanos);
-		}
-		Ask ask = node.ask;
-		// Everything of the node is done with before supervision may hold the actor.
-		node.release();
-		if (error == null) {
-			PROCESSED.setRelease(turn, turn.processed + 1);
-			if (ask != null) {
-				replyOutside(ask, result, null);
-			}
-			publishState();
-			return false;
-		}
-		return onFailure(handler, ask, error);
-	}
-
-	/** Completes an ask outside any actor, so that its callbacks never run as this one. */
-	private void replyOutside(Ask ask, @Nullable Object result, @Nullable Throwable error) {
-		CurrentActor.enter(null);
-		try {
-			if (error == null) {
-				ask.reply(result);
-			}
-			else {
-				ask.completeExceptionally(error);
-			}
-		}
-		finally {
-			CurrentActor.enter(this);
-		}
-	}
-
-	/** @return whether a hold was registered */
-	private boolean onFailure(Handler handler, @Nullable Ask ask, Throwable error) {
-		TurnState turn = turnState();
-		FAILURES.setRelease(turn, turn.failed + 1);
-		ActorMonitor monitor = this.kernel.monitor();
-		if (monitor != null) {
-			monitor.handlerFailed(this, this.origin.template(), handler.messageType, error);
-		}
-		this.kernel.log.handlerFailure(this, handler, error);
-		if (ask != null) {
-			replyOutside(ask, null, error);
-		}
-		if (error instanceof VirtualMachineError) {
-			return failStop();
-		}
-		return switch (this.origin.supervision()) {
-			case RESTART -> restart();
-			case STOP -> failStop();
-			case RESUME -> {
-				publishState();
-				yield false;
-			}
-		};
-	}
-
-	private HandlerMetrics metricsFor(Handler handler) {
-		TurnState turn = turnState();
-		HandlerMetrics[] metrics = turn.metrics;
-		if (metrics == null || metrics.length != this.table.handlers.length) {
-			metrics = new HandlerMetrics[this.table.handlers.length];
-			turn.metrics = metrics;
-		}
-		HandlerMetrics found = (HandlerMetrics) METRIC.getAcquire(metrics, handler.index);
-		if (found == null) {
-			found = new HandlerMetrics();
-			METRIC.setRelease(metrics, handler.index, found);
-			ActorMonitor monitor = this.kernel.monitor();
-			if (monitor != null) {
-				monitor.handlerAdded(this, this.origin.template(), handler.messageType, found);
-			}
-		}
-		return found;
-	}
-
-	// ---- holds: a CompletionStage handler, a stop waiting for children or for its ShutdownMessage handler
-
-	/**
-	 * Parks the turn until {@code stage} completes: the status stays {@code SCHEDULED}, so no
-	 * producer submits the cell; the completion submits it again, and what follows runs on the
-	 * executor, never on the completing thread. A stage that completed while it was registered
-	 * is resumed in this turn.
-	 * @return whether the hold is registered: then the caller unwinds and touches nothing more
-	 */
-	@Override
-	boolean hold(CompletionStage<?> stage, AsyncHold hold) {
-		TurnState turn = turnState();
-		turn.hold = hold;
-		try {
-			stage.whenComplete(hold);
-		}
-		catch (Throwable ex) {
-			hold.accept(null, ex);
-		}
-		if (hold.registered()) {
-			return true;
-		}
-		return resumeHold(turn, null);
-	}
-
-	/** @return whether another hold was registered */
-	private boolean resumeHold(TurnState turn, Mdc.@Nullable Scope mdc) {
-		AsyncHold hold = Objects.requireNonNull(turn.hold);
-		turn.hold = null;
-		Node node = hold.node;
-		Handler handler = hold.handler;
-		if (node == null || handler == null) {
-			return finishTermination();
-		}
-		Throwable error = hold.error;
-		if (error instanceof CompletionException && error.getCause() != null) {
-			error = error.getCause();
-		}
-		if (node.message instanceof ShutdownMessage) {
-			if (error != null) {
-				this.kernel.log.handlerFailure(this, handler, error);
-			}
-			endTermination();
-			return false;
-		}
-		if (mdc != null) {
-			mdc.message(handler.messageName, node, this);
-		}
-		return complete(node, handler, System.nanoTime() - hold.mark, hold.value, error);
-	}
-
 	// ---- the current node and bindings (used by Context inside the turn)
 
 	@Nullable Node currentNode() {
@@ -604,11 +277,11 @@ public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>,
 	}
 
 	public <A extends Actor> ActorProxy<A> createChild(String name, A actor) {
-		return this.kernel.createChild(this, name, actor);
+		return this.kernel.creation.createChild(this, name, actor);
 	}
 
 	public <A extends Actor> ActorProxy<A> createChild(Class<A> type, String name) {
-		return this.kernel.createChild(this, type, name);
+		return this.kernel.creation.createChild(this, type, name);
 	}
 
 	public void bind(String key, @Nullable String previous) {
@@ -674,13 +347,6 @@ public final class ActorCell extends CellLifecycle implements ActorProxy<Actor>,
 			turn.idPrefix = prefix;
 		}
 		return prefix;
-	}
-
-	/** How long the handler running now has run, in nanoseconds at {@code now}; 0 when none runs. */
-	long busyNanos(long now) {
-		TurnState turn = publishedTurn();
-		long since = (turn != null) ? (long) BUSY_SINCE.getOpaque(turn) : 0L;
-		return (since == 0L) ? 0L : Math.max(1L, now - since);
 	}
 
 }

@@ -2,29 +2,23 @@ package io.libactors.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.libactors.Actor;
 import io.libactors.ActorException;
 import io.libactors.ActorMonitor;
 import io.libactors.DeadLetter;
-import io.libactors.Message;
 import io.libactors.ShutdownMessage;
 import io.libactors.StatefulActor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An actor's identity and lifecycle, the layer of the cell between its {@link Mailbox} and its
- * turn ({@link ActorCell}): {@code initialize}, restarts within their budget, the staged end
+ * An actor's identity and lifecycle, the layer of the cell between {@link CellResources} and its
+ * turn ({@link TurnLoop}): {@code initialize}, restarts within their budget, the staged end
  * (timers and actlets, then children, then {@code ShutdownMessage}, then what is left as dead
  * letters), and the futures that report the start and the end. One object per actor with the
  * rest of the cell.
@@ -32,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * Threading: the lifecycle methods run inside the turn (or on the stopping thread holding it);
  * {@link #state()} and the futures are read from any thread.
  */
-abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
+abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 
 	// The actor's states, in the order it passes them (FAILED is STOPPED after a failure):
 	// senders and the runtime compare with >= STOPPING and >= STOPPED, so the order is the contract.
@@ -53,12 +47,6 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 
 	private static final VarHandle STARTED;
 
-	private static final VarHandle CHILDREN;
-
-	private static final VarHandle TIMERS;
-
-	private static final VarHandle ACTLETS;
-
 	/** What {@link #startedFuture()} holds once {@code initialize} returned normally. */
 	private static final CompletableFuture<Void> INITIALIZED = CompletableFuture.completedFuture(null);
 
@@ -72,16 +60,11 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 			STATE = lookup.findVarHandle(CellLifecycle.class, "state", int.class);
 			TERMINATED = lookup.findVarHandle(CellLifecycle.class, "terminated", CompletableFuture.class);
 			STARTED = lookup.findVarHandle(CellLifecycle.class, "started", CompletableFuture.class);
-			CHILDREN = lookup.findVarHandle(CellLifecycle.class, "children", Set.class);
-			TIMERS = lookup.findVarHandle(CellLifecycle.class, "timers", ActorTimers.class);
-			ACTLETS = lookup.findVarHandle(CellLifecycle.class, "actlets", Actlets.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
-
-	final Kernel kernel;
 
 	/** {@code STARTING} to {@code FAILED}; read by every sender, written rarely. */
 	volatile int state;
@@ -100,12 +83,6 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 
 	/** Shutdown ran out of time: what is left becomes dead letters. */
 	volatile boolean forced;
-
-	volatile @Nullable Set<ActorCell> children;
-
-	volatile @Nullable ActorTimers timers;
-
-	volatile @Nullable Actlets actlets;
 
 	/** Made when someone first waits for the end; completed once the actor has ended. */
 	volatile @Nullable CompletableFuture<Void> terminated;
@@ -127,8 +104,7 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 
 	CellLifecycle(Kernel kernel, String name, @Nullable ActorCell parent, ActorOrigin origin, Actor actor,
 			HandlerTable table) {
-		super(kernel.mailboxCapacity());
-		this.kernel = kernel;
+		super(kernel);
 		this.table = table;
 		this.name = name;
 		this.parent = parent;
@@ -146,12 +122,7 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 		return this.state;
 	}
 
-	/** The cell this layer is part of (the only kind there is). */
-	private ActorCell self() {
-		return (ActorCell) this;
-	}
-
-	/** See {@link ActorCell#hold}: {@code true} once the hold is registered. */
+	/** See {@link TurnLoop#hold}: {@code true} once the hold is registered. */
 	abstract boolean hold(CompletionStage<?> stage, AsyncHold hold);
 
 	/** The states of a {@code StatefulActor}, to its observers, if it changed. */
@@ -199,7 +170,7 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 		Actor old = this.actor;
 		try {
 			Actor fresh = Objects.requireNonNull(this.origin.factory(), "factory").get();
-			this.table = this.kernel.tableOf(fresh);
+			this.table = this.kernel.tables.tableOf(fresh);
 			this.actor = fresh;
 		}
 		catch (Throwable ex) {
@@ -258,23 +229,8 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 	 */
 	boolean beginTermination() {
 		this.terminating = true;
-		ActorTimers timers = this.timers;
-		if (timers != null) {
-			timers.close();
-		}
-		Actlets actlets = this.actlets;
-		if (actlets != null) {
-			actlets.cancelAll();
-		}
-		Set<ActorCell> children = this.children;
-		if (children != null && !children.isEmpty()) {
-			List<CompletableFuture<Void>> stopping = new ArrayList<>();
-			for (ActorCell child : List.copyOf(children)) {
-				stopping.add(child.end());
-			}
-			return hold(CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)), new AsyncHold(self(), null, null, 0L));
-		}
-		return finishTermination();
+		CompletableFuture<Void> children = endOwned();
+		return (children != null) ? hold(children, new AsyncHold(self(), null, null, 0L)) : finishTermination();
 	}
 
 	/**
@@ -287,7 +243,7 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 		if (shutdown != null) {
 			Mdc.runtimeMessage(shutdown.messageName);
 			Node node = new Node(new ShutdownMessage(), null, shutdown, null);
-			node.sequence = this.kernel.looseSequence();
+			node.sequence = this.kernel.delivery.looseSequence();
 			TurnState turn = turnState();
 			turn.current = node;
 			Object result = null;
@@ -329,7 +285,7 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 		TurnState turn = turnState();
 		try {
 			STATE.setVolatile(this, this.failedStop ? FAILED : STOPPED);
-			this.kernel.unregister(self());
+			this.kernel.creation.unregister(self());
 			ActorMonitor monitor = this.kernel.monitor();
 			if (monitor != null) {
 				monitor.stopped(self(), this.origin.template(), this.failedStop);
@@ -425,59 +381,9 @@ abstract sealed class CellLifecycle extends Mailbox permits ActorCell {
 		}
 	}
 
-	// ---- children, timers, actlets
-
-	void addChild(ActorCell child) {
-		Set<ActorCell> children = this.children;
-		if (children == null) {
-			Set<ActorCell> made = ConcurrentHashMap.newKeySet();
-			children = CHILDREN.compareAndSet(this, null, made) ? made : this.children;
-		}
-		children.add(child);
-	}
-
-	void removeChild(ActorCell child) {
-		Set<ActorCell> children = this.children;
-		if (children != null) {
-			children.remove(child);
-		}
-	}
-
-	public ActorTimers timers() {
-		ActorTimers timers = this.timers;
-		if (timers == null) {
-			ActorTimers made = new ActorTimers(self());
-			timers = TIMERS.compareAndSet(this, null, made) ? made : this.timers;
-		}
-		return timers;
-	}
-
-	/** Cancels every timer (the core is closing); called from any thread. */
-	void closeTimers() {
-		ActorTimers timers = this.timers;
-		if (timers != null) {
-			timers.close();
-		}
-	}
-
-	public String startActlet(Callable<? extends Message> task) {
-		Actlets actlets = this.actlets;
-		if (actlets == null) {
-			Actlets made = new Actlets(self());
-			actlets = ACTLETS.compareAndSet(this, null, made) ? made : this.actlets;
-		}
-		return actlets.start(task);
-	}
-
 	/** Where the actor's instances come from. */
 	public ActorOrigin origin() {
 		return this.origin;
-	}
-
-	/** Whether actlets of this actor are still running. */
-	public boolean hasActlets() {
-		Actlets actlets = this.actlets;
-		return actlets != null && !actlets.isEmpty();
 	}
 
 }

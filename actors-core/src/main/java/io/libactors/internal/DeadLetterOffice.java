@@ -64,7 +64,7 @@ final class DeadLetterOffice {
 			return;
 		}
 		if (this.kernel.hasSubscribers(DeadLetter.class)) {
-			this.kernel.publishDeadLetter(new DeadLetter(node.envelope(this.kernel.envelopeId(node), receiver), reason));
+			this.kernel.delivery.publishDeadLetter(new DeadLetter(node.envelope(this.kernel.envelopeId(node), receiver), reason));
 		}
 	}
 

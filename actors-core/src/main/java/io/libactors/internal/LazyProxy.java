@@ -53,7 +53,7 @@ final class LazyProxy implements ActorProxy<Actor> {
 			cell.tell(message);
 		}
 		else {
-			this.kernel.sendPending(this.pending, message, null);
+			this.kernel.delivery.sendPending(this.pending, message, null);
 		}
 	}
 
@@ -69,8 +69,8 @@ final class LazyProxy implements ActorProxy<Actor> {
 		if (cell != null) {
 			return cell.ask(message, replyType, timeout);
 		}
-		Ask ask = this.kernel.newAsk(this.pending.name, message, replyType, timeout);
-		this.kernel.sendPending(this.pending, message, ask);
+		Ask ask = this.kernel.delivery.newAsk(this.pending.name, message, replyType, timeout);
+		this.kernel.delivery.sendPending(this.pending, message, ask);
 		return (CompletableFuture<R>) (CompletableFuture<?>) ask;
 	}
 

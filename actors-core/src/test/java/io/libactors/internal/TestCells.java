@@ -50,7 +50,7 @@ final class TestCells {
 
 	static ActorCell cell(Recorder recorder) {
 		return new ActorCell(KERNEL, "checked", null, ActorOrigin.RESUMING_INSTANCE, recorder,
-				KERNEL.tableFor(Recorder.class));
+				KERNEL.tables.tableFor(Recorder.class));
 	}
 
 	static boolean scheduled(ActorCell cell) {

@@ -1,0 +1,203 @@
+package io.libactors.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.libactors.ActorException;
+import io.libactors.DeadLetter;
+import io.libactors.MailboxFullException;
+import io.libactors.Message;
+import io.libactors.SerializationCheck;
+import io.libactors.ShutdownMessage;
+import io.libactors.UndeliverableMessageException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The way of a message from a proxy to a mailbox: the sender taken from the running actor, the
+ * message checked, refused once the core is shutting down, its handler found, its node queued;
+ * or, whatever went wrong, accounted for as a dead letter. Publication to every subscriber of a
+ * type, and the asks' futures with their deadlines.
+ * <p>
+ * Threading: any thread; never blocks.
+ */
+public final class Delivery {
+
+	private final Kernel kernel;
+
+	private final Topics topics;
+
+	private final DeadLetterOffice deadLetters;
+
+	private final AskTimeouts askTimeouts;
+
+	private final SerializationCheck serializationCheck;
+
+	private final JsonMapper jsonMapper;
+
+	private final int mailboxCapacity;
+
+	private final AtomicLong looseIds = new AtomicLong();
+
+	Delivery(Kernel kernel, Topics topics, DeadLetterOffice deadLetters, AskTimeouts askTimeouts,
+			SerializationCheck serializationCheck, JsonMapper jsonMapper, int mailboxCapacity) {
+		this.kernel = kernel;
+		this.topics = topics;
+		this.deadLetters = deadLetters;
+		this.askTimeouts = askTimeouts;
+		this.serializationCheck = serializationCheck;
+		this.jsonMapper = jsonMapper;
+		this.mailboxCapacity = mailboxCapacity;
+	}
+
+	/** Sends {@code message} to every actor that handles its type (or a supertype of it). */
+	public void publish(Message message) {
+		Objects.requireNonNull(message, "message must not be null");
+		refuseReserved(message);
+		if (!publishInternal(message, CurrentActor.get())) {
+			this.deadLetters.unhandledPublication(message);
+		}
+	}
+
+	/** The delivery path of {@code tell} and {@code ask}. */
+	void send(ActorCell target, Message message, @Nullable Ask ask) {
+		Objects.requireNonNull(message, "message must not be null");
+		ActorCell sender = sender(message);
+		Message delivered = checked(message);
+		if (refusedWhileShuttingDown(delivered, sender, ask, target.name())) {
+			return;
+		}
+		if (!deliver(target, delivered, sender, ask) && ask == null) {
+			throw new MailboxFullException("Mailbox of actor '" + target.name() + "' is full (" + this.mailboxCapacity
+					+ " messages); " + delivered.getClass().getSimpleName() + " was not queued.");
+		}
+	}
+
+	/**
+	 * Queues a message, or accounts for it as a dead letter; never throws.
+	 * @return {@code false} when a bounded mailbox was full (the message is a dead letter)
+	 */
+	private boolean deliver(ActorCell target, Message message, @Nullable ActorCell sender, @Nullable Ask ask) {
+		if (target.state() >= ActorCell.STOPPING) {
+			this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.STOPPED);
+			return true;
+		}
+		Handler handler = target.table.find(message.getClass());
+		if (handler == null) {
+			this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.NO_HANDLER);
+			return true;
+		}
+		Node node = new Node(message, sender, handler, ask);
+		if (this.kernel.tracer() != null) {
+			node.trace = this.kernel.tracer().capture();
+		}
+		if (!target.enqueue(node, false)) {
+			node.sequence = looseSequence();
+			this.deadLetters.post(node, target.name(), DeadLetter.MAILBOX_FULL);
+			return false;
+		}
+		return true;
+	}
+
+	/** Delivery through a proxy whose actor does not exist yet. */
+	void sendPending(PendingActor pending, Message message, @Nullable Ask ask) {
+		Objects.requireNonNull(message, "message must not be null");
+		ActorCell sender = sender(message);
+		Message delivered = checked(message);
+		if (refusedWhileShuttingDown(delivered, sender, ask, pending.name)) {
+			return;
+		}
+		ActorCell cell = pending.offer(looseNode(delivered, sender, ask), this.deadLetters);
+		if (cell != null) {
+			send(cell, delivered, ask);
+		}
+	}
+
+	/** Once shutdown has begun, only this core's actors may still send (so the drain finishes). */
+	private boolean refusedWhileShuttingDown(Message message, @Nullable ActorCell sender, @Nullable Ask ask,
+			String receiver) {
+		if (!this.kernel.isShuttingDown() || (sender != null && sender.kernel == this.kernel)) {
+			return false;
+		}
+		this.deadLetters.post(looseNode(message, sender, ask), receiver, DeadLetter.SHUTTING_DOWN);
+		return true;
+	}
+
+	private static @Nullable ActorCell sender(Message message) {
+		refuseReserved(message);
+		return CurrentActor.get();
+	}
+
+	private static void refuseReserved(Message message) {
+		if (message instanceof ShutdownMessage) {
+			throw new IllegalArgumentException("ShutdownMessage is sent by the runtime only: call stop() on the proxy.");
+		}
+	}
+
+	private Message checked(Message message) {
+		if (this.serializationCheck != SerializationCheck.EVERY_MESSAGE
+				|| MessageTypeCheck.isFrameworkType(message.getClass())) {
+			return message;
+		}
+		try {
+			return this.jsonMapper.readValue(this.jsonMapper.writeValueAsBytes(message), message.getClass());
+		}
+		catch (RuntimeException ex) {
+			throw new ActorException("Message " + message.getClass().getName() + " does not survive a JSON round trip: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private Node looseNode(Message message, @Nullable ActorCell sender, @Nullable Ask ask) {
+		Node node = new Node(message, sender, null, ask);
+		if (this.kernel.tracer() != null) {
+			node.trace = this.kernel.tracer().capture();
+		}
+		node.sequence = looseSequence();
+		return node;
+	}
+
+	/** A sequence number for a message outside any mailbox: its envelope id is unique too. */
+	long looseSequence() {
+		return -this.looseIds.incrementAndGet();
+	}
+
+	/**
+	 * Delivers to every subscriber, each its own copy when every message is checked; a full
+	 * mailbox makes a dead letter for that subscriber and the others still get theirs.
+	 * @return whether there was one
+	 */
+	private boolean publishInternal(Message message, @Nullable ActorCell sender) {
+		boolean delivered = false;
+		for (ActorCell cell : this.topics.subscribersOf(message)) {
+			delivered = true;
+			Message copy = checked(message);
+			if (!refusedWhileShuttingDown(copy, sender, null, cell.name())) {
+				deliver(cell, copy, sender, null);
+			}
+		}
+		return delivered;
+	}
+
+	/** A dead letter to every actor that handles it: from the runtime, so with no sender, never refused. */
+	void publishDeadLetter(DeadLetter letter) {
+		for (ActorCell cell : this.topics.subscribersOf(letter)) {
+			deliver(cell, letter, null, null);
+		}
+	}
+
+	Ask newAsk(String receiver, Message message, Class<?> replyType, Duration timeout) {
+		Objects.requireNonNull(message, "message must not be null");
+		Objects.requireNonNull(replyType, "replyType must not be null");
+		Durations.requirePositive(timeout, "timeout", "Ask timeout");
+		long millis = Math.max(1, timeout.toMillis());
+		Ask ask = new Ask(replyType, receiver, message.getClass(), millis);
+		if (!this.askTimeouts.start(ask, timeout.toNanos())) {
+			ask.completeExceptionally(new UndeliverableMessageException(
+					"Ask of actor '" + receiver + "' refused: the core has shut down.", DeadLetter.SHUTTING_DOWN));
+		}
+		return ask;
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.libactors.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.libactors.Actor;
+import io.libactors.Context;
+import io.libactors.Core;
+import io.libactors.HandlerRegistrationException;
+import io.libactors.Message;
+import io.libactors.Reducer;
+import io.libactors.SerializationCheck;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The handler tables of one core: each actor class's table, scanned once and checked against
+ * this core (its context type, the JSON check of its message types), and the message types its
+ * actors handle by simple name, which envelopes and metrics name types by.
+ * <p>
+ * Threading: any thread; a table is built at most a few times in a race and one is kept.
+ */
+public final class HandlerTables {
+
+	private final Kernel kernel;
+
+	private final SerializationCheck serializationCheck;
+
+	private final MessageTypeCheck messageTypeCheck;
+
+	private final ConcurrentHashMap<Class<?>, HandlerTable> tables = new ConcurrentHashMap<>();
+
+	/**
+	 * Simple name to the message type of that name, for {@link io.libactors.EnvelopeCodec}: every type a
+	 * registered actor handles, except the framework's own (registration refuses a second type
+	 * of one name).
+	 */
+	private final ConcurrentHashMap<String, Class<? extends Message>> messageTypes = new ConcurrentHashMap<>();
+
+	HandlerTables(Kernel kernel, SerializationCheck serializationCheck, JsonMapper jsonMapper) {
+		this.kernel = kernel;
+		this.serializationCheck = serializationCheck;
+		this.messageTypeCheck = new MessageTypeCheck(jsonMapper);
+	}
+
+	/** Each message type a registered actor handles, by its simple name; live. */
+	public Map<String, Class<? extends Message>> messageTypes() {
+		return this.messageTypes;
+	}
+
+	/** The validated table of an actor class for this core: its handlers, contexts, JSON. */
+	HandlerTable tableFor(Class<?> actorClass) {
+		HandlerTable table = this.tables.get(actorClass);
+		if (table != null) {
+			return table;
+		}
+		table = validated(HandlerScanner.tableFor(actorClass));
+		this.tables.put(actorClass, table);
+		return table;
+	}
+
+	/** The table of one actor instance: its class's, or a reducer's own. */
+	HandlerTable tableOf(Actor actor) {
+		return (actor instanceof Reducer<?> reducer) ? validated(HandlerScanner.tableFor(reducer))
+				: tableFor(actor.getClass());
+	}
+
+	/** Checks a table's contexts and message types, and registers its types for the codec. */
+	private HandlerTable validated(HandlerTable table) {
+		for (Handler handler : table.handlers) {
+			if (!handler.contextType.isInstance(this.kernel.context())) {
+				throw new HandlerRegistrationException(
+						handler.describe() + " takes a " + handler.contextType.getSimpleName()
+								+ ", but this core's context is a " + this.kernel.context().getClass().getName() + ".",
+						"Give the core a " + handler.contextType.getSimpleName()
+								+ " (Spring: declare it as a bean; plain Java: Core.builder().context(...)), or take "
+								+ "Context.");
+			}
+			if (this.serializationCheck != SerializationCheck.NONE) {
+				this.messageTypeCheck.check(handler.messageType, handler.describe());
+			}
+		}
+		// Types are named by their simple names on the wire and in metrics: one type per name.
+		synchronized (this.messageTypes) {
+			Map<String, Class<?>> adding = new LinkedHashMap<>();
+			for (Handler handler : table.handlers) {
+				if (!MessageTypeCheck.isFrameworkType(handler.messageType)) {
+					Class<?> other = adding.putIfAbsent(handler.messageName, handler.messageType);
+					if (other == null) {
+						other = this.messageTypes.get(handler.messageName);
+					}
+					if (other != null && other != handler.messageType) {
+						throw sharedSimpleName(handler, other);
+					}
+				}
+			}
+			for (Map.Entry<String, Class<?>> type : adding.entrySet()) {
+				@SuppressWarnings("unchecked")
+				Class<? extends Message> message = (Class<? extends Message>) type.getValue();
+				this.messageTypes.putIfAbsent(type.getKey(), message);
+			}
+		}
+		return table;
+	}
+
+	private static HandlerRegistrationException sharedSimpleName(Handler handler, Class<?> other) {
+		return new HandlerRegistrationException(handler.describe() + " takes " + handler.messageType.getName()
+				+ ", but this core's actors already handle " + other.getName() + ": both have the simple name "
+				+ handler.messageName + ", which envelopes, statistics and metrics name types by.",
+				"Give one of them another simple name.");
+	}
+
+}
