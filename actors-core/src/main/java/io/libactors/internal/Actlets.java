@@ -9,6 +9,7 @@ import java.util.concurrent.FutureTask;
 import io.libactors.ActletFailed;
 import io.libactors.DeadLetter;
 import io.libactors.Message;
+import io.libactors.internal.handler.Handler;
 import org.jspecify.annotations.Nullable;
 
 /**

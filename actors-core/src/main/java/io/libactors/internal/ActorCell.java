@@ -22,6 +22,8 @@ import io.libactors.Message;
 import io.libactors.ShutdownMessage;
 import io.libactors.StatefulActor;
 import io.libactors.TimerDone;
+import io.libactors.internal.handler.Handler;
+import io.libactors.internal.handler.HandlerTable;
 import org.jspecify.annotations.Nullable;
 
 

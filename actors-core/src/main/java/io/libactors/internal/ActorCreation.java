@@ -13,6 +13,8 @@ import io.libactors.ActorTemplate;
 import io.libactors.ActorTemplates;
 import io.libactors.HandlerRegistrationException;
 import io.libactors.Supervision;
+import io.libactors.internal.handler.HandlerTable;
+import io.libactors.internal.handler.HandlerTables;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.function.BiConsumer;
 
+import io.libactors.internal.handler.Handler;
 import org.jspecify.annotations.Nullable;
 
 /**

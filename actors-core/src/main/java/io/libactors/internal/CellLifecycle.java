@@ -14,6 +14,8 @@ import io.libactors.ActorMonitor;
 import io.libactors.DeadLetter;
 import io.libactors.ShutdownMessage;
 import io.libactors.StatefulActor;
+import io.libactors.internal.handler.Handler;
+import io.libactors.internal.handler.HandlerTable;
 import org.jspecify.annotations.Nullable;
 
 /**

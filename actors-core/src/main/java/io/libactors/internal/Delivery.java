@@ -11,6 +11,8 @@ import io.libactors.Message;
 import io.libactors.SerializationCheck;
 import io.libactors.ShutdownMessage;
 import io.libactors.UndeliverableMessageException;
+import io.libactors.internal.handler.Handler;
+import io.libactors.internal.handler.MessageTypeCheck;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -23,6 +23,7 @@ import io.libactors.DeadLetter;
 import io.libactors.Message;
 import io.libactors.MessageTracer;
 import io.libactors.TimerScheduler;
+import io.libactors.internal.handler.HandlerTables;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,7 +113,7 @@ public final class Kernel {
 		this.dispatchers = new Dispatchers(settings, this.log, this::isTerminated);
 		this.askTimeouts = new AskTimeouts(this.dispatchers.timer());
 		this.lifecycle = new ShutdownCoordinator(this.registry, this.deadLetters, this.askTimeouts, this.dispatchers);
-		this.tables = new HandlerTables(this, settings.serializationCheck(), this.jsonMapper);
+		this.tables = new HandlerTables(this::context, settings.serializationCheck(), this.jsonMapper);
 		this.creation = new ActorCreation(this, this.registry, this.topics, this.tables, settings.templates());
 		this.delivery = new Delivery(this, this.topics, this.deadLetters, this.askTimeouts, settings.serializationCheck(),
 				this.jsonMapper, this.mailboxCapacity);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.libactors.Envelope;
 import io.libactors.Message;
 import io.libactors.ShutdownMessage;
+import io.libactors.internal.handler.Handler;
 import org.jspecify.annotations.Nullable;
 
 /**

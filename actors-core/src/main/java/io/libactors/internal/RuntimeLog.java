@@ -1,6 +1,7 @@
 package io.libactors.internal;
 
 import io.libactors.Core;
+import io.libactors.internal.handler.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,7 @@
 package io.libactors.internal;
 
 import io.libactors.Message;
+import io.libactors.internal.handler.Handler;
 
 /**
  * A timer tick in a mailbox, stamped with its timer's generation so that a tick of a timer

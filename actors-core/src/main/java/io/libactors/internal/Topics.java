@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.libactors.Message;
+import io.libactors.internal.handler.Handler;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -13,6 +13,8 @@ import io.libactors.DeadLetter;
 import io.libactors.Message;
 import io.libactors.MessageTracer;
 import io.libactors.ShutdownMessage;
+import io.libactors.internal.handler.Handler;
+import io.libactors.internal.handler.HandlerTable;
 import org.jspecify.annotations.Nullable;
 
 
@@ -168,7 +170,7 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 			}
 		}
 		Handler handler = node.handler;
-		if (handler == null || handler.table != this.table) {
+		if (handler == null || handler.table() != this.table) {
 			handler = this.table.find(message.getClass());
 			if (handler == null) {
 				this.kernel.deadLetters().post(node, this.name, DeadLetter.NO_HANDLER);

@@ -1,8 +1,9 @@
-package io.libactors.internal;
+package io.libactors.internal.handler;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.libactors.Actor;
 import io.libactors.Context;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class HandlerTables {
 
-	private final Kernel kernel;
+	private final Supplier<Context> context;
 
 	private final SerializationCheck serializationCheck;
 
@@ -37,8 +38,11 @@ public final class HandlerTables {
 	 */
 	private final ConcurrentHashMap<String, Class<? extends Message>> messageTypes = new ConcurrentHashMap<>();
 
-	HandlerTables(Kernel kernel, SerializationCheck serializationCheck, JsonMapper jsonMapper) {
-		this.kernel = kernel;
+	/**
+	 * @param context the core's context, asked for when the first table is checked
+	 */
+	public HandlerTables(Supplier<Context> context, SerializationCheck serializationCheck, JsonMapper jsonMapper) {
+		this.context = context;
 		this.serializationCheck = serializationCheck;
 		this.messageTypeCheck = new MessageTypeCheck(jsonMapper);
 	}
@@ -49,7 +53,7 @@ public final class HandlerTables {
 	}
 
 	/** The validated table of an actor class for this core: its handlers, contexts, JSON. */
-	HandlerTable tableFor(Class<?> actorClass) {
+	public HandlerTable tableFor(Class<?> actorClass) {
 		HandlerTable table = this.tables.get(actorClass);
 		if (table != null) {
 			return table;
@@ -60,7 +64,7 @@ public final class HandlerTables {
 	}
 
 	/** The table of one actor instance: its class's, or a reducer's own. */
-	HandlerTable tableOf(Actor actor) {
+	public HandlerTable tableOf(Actor actor) {
 		return (actor instanceof Reducer<?> reducer) ? validated(HandlerScanner.tableFor(reducer))
 				: tableFor(actor.getClass());
 	}
@@ -68,10 +72,10 @@ public final class HandlerTables {
 	/** Checks a table's contexts and message types, and registers its types for the codec. */
 	private HandlerTable validated(HandlerTable table) {
 		for (Handler handler : table.handlers) {
-			if (!handler.contextType.isInstance(this.kernel.context())) {
+			if (!handler.contextType.isInstance(this.context.get())) {
 				throw new HandlerRegistrationException(
 						handler.describe() + " takes a " + handler.contextType.getSimpleName()
-								+ ", but this core's context is a " + this.kernel.context().getClass().getName() + ".",
+								+ ", but this core's context is a " + this.context.get().getClass().getName() + ".",
 						"Give the core a " + handler.contextType.getSimpleName()
 								+ " (Spring: declare it as a bean; plain Java: Core.builder().context(...)), or take "
 								+ "Context.");

@@ -1,4 +1,4 @@
-package io.libactors.internal;
+package io.libactors.internal.handler;
 
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -17,19 +17,19 @@ import org.jspecify.annotations.Nullable;
  * superclass, else the first handled interface found breadth-first in {@code getInterfaces()}
  * order. Immutable apart from its resolution cache; one per actor class (a reducer's: per instance); thread-safe.
  */
-final class HandlerTable {
+public final class HandlerTable {
 
 	private static final Object NONE = new Object();
 
 	/** The class whose handlers these are (a reducer's: {@code Reducer}). */
-	final Class<?> actorClass;
+	public final Class<?> actorClass;
 
 	private final Map<Class<?>, Handler> exact;
 
-	final Handler[] handlers;
+	public final Handler[] handlers;
 
 	/** Whether the actor class overrides {@link Actor#initialize}: if not, no turn is owed for it. */
-	final boolean initializes;
+	public final boolean initializes;
 
 	/** Subtypes seen at run time, resolved once. Values are {@link Handler} or {@link #NONE}. */
 	private final ConcurrentHashMap<Class<?>, Object> resolved = new ConcurrentHashMap<>();
@@ -54,7 +54,7 @@ final class HandlerTable {
 		}
 	}
 
-	@Nullable Handler find(Class<?> messageClass) {
+	public @Nullable Handler find(Class<?> messageClass) {
 		Handler handler = this.exact.get(messageClass);
 		if (handler != null) {
 			return handler;
@@ -64,7 +64,7 @@ final class HandlerTable {
 	}
 
 	/** Whether a handler takes exactly this type. */
-	boolean handles(Class<?> type) {
+	public boolean handles(Class<?> type) {
 		return this.exact.containsKey(type);
 	}
 

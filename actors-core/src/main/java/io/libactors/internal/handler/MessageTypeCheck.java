@@ -1,4 +1,4 @@
-package io.libactors.internal;
+package io.libactors.internal.handler;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and no property at any depth is declared as an abstract type or an interface without
  * {@code @JsonTypeInfo}. It never creates an instance. Results are cached per type; thread-safe.
  */
-final class MessageTypeCheck {
+public final class MessageTypeCheck {
 
 	private static final Set<Class<?>> FRAMEWORK_TYPES = Set.of(ShutdownMessage.class, DeadLetter.class,
 			ActletFailed.class, TimerDone.class);
@@ -37,7 +37,7 @@ final class MessageTypeCheck {
 	}
 
 	/** Whether {@code type} is one of the framework's own messages, exempt from the check and the codec. */
-	static boolean isFrameworkType(Class<?> type) {
+	public static boolean isFrameworkType(Class<?> type) {
 		return FRAMEWORK_TYPES.contains(type);
 	}
 

@@ -1,4 +1,4 @@
-package io.libactors.internal;
+package io.libactors.internal.handler;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
@@ -12,23 +12,23 @@ import org.jspecify.annotations.Nullable;
  * One {@link io.libactors.MessageHandler} method, ready to invoke. Immutable and shared by every actor of a
  * class.
  */
-final class Handler {
+public final class Handler {
 
-	final Class<?> messageType;
+	public final Class<?> messageType;
 
 	/** The message type's simple name: the statistics and metrics key. */
-	final String messageName;
+	public final String messageName;
 
-	final int index;
+	public final int index;
 
 	/** {@code (Object actor, Object context, Object message) -> Object}. */
 	private final MethodHandle invoker;
 
-	final Method method;
+	public final Method method;
 
-	final Class<?> contextType;
+	public final Class<?> contextType;
 
-	final boolean async;
+	public final boolean async;
 
 	/** The table this handler belongs to; set once by the table. */
 	@Nullable HandlerTable table;
@@ -43,12 +43,17 @@ final class Handler {
 		this.async = CompletionStage.class.isAssignableFrom(method.getReturnType());
 	}
 
-	Object invoke(Object actor, Context context, Message message) throws Throwable {
+	public Object invoke(Object actor, Context context, Message message) throws Throwable {
 		return (Object) this.invoker.invokeExact(actor, (Object) context, (Object) message);
 	}
 
 	/** {@code Class.method}, as errors name it. */
-	String describe() {
+	/** The table this handler is part of. */
+	public @Nullable HandlerTable table() {
+		return this.table;
+	}
+
+	public String describe() {
 		return this.method.getDeclaringClass().getSimpleName() + "." + this.method.getName();
 	}
 

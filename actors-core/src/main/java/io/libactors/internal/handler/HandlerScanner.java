@@ -1,4 +1,4 @@
-package io.libactors.internal;
+package io.libactors.internal.handler;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -30,7 +30,7 @@ import io.libactors.Reducer;
  * included), validates the whole class, and builds its {@link HandlerTable}. Tables are cached per
  * class. Thread-safe.
  */
-final class HandlerScanner {
+public final class HandlerScanner {
 
 	private static final MethodType INVOKER_TYPE = MethodType.methodType(Object.class, Object.class, Object.class,
 			Object.class);
