@@ -4,7 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Watches a {@link Core}'s actors for monitoring: metrics, health checks. Given to
- * {@link Core.Builder#monitor(ActorMonitor)}; every method has a default that does nothing.
+ * {@link Core.Builder#monitor(ActorMonitor)}, or attached to a running core with
+ * {@link Core#attachMonitor(ActorMonitor)}; every method has a default that does nothing. A
+ * monitor hears of each actor once: its start first, its stop last.
  * <p>
  * Threading: methods are called on the thread where the event happens, often inside an actor's
  * turn, concurrently for different actors. Implementations must be thread-safe, quick, and must

@@ -180,6 +180,25 @@ public final class Core {
 	}
 
 	/**
+	 * Attaches a monitor to this running core, as {@link Builder#monitor(ActorMonitor)} does to a
+	 * new one: each actor alive now is announced to it in its own turn (its start, then each
+	 * handler it has used), and every actor made from now on when it is created. Every monitor
+	 * hears of an actor once, its start before anything else of it. Thread-safe.
+	 */
+	public void attachMonitor(ActorMonitor monitor) {
+		this.kernel.attachMonitor(monitor);
+	}
+
+	/**
+	 * Attaches the tracer to this running core, as {@link Builder#tracer(MessageTracer)} does to
+	 * a new one: messages sent from now on carry their sender's tracing context. Thread-safe.
+	 * @throws IllegalStateException when another tracer is attached
+	 */
+	public void attachTracer(MessageTracer tracer) {
+		this.kernel.attachTracer(tracer);
+	}
+
+	/**
 	 * Cancels every actor timer and refuses new ones; the first step of shutdown, callable
 	 * earlier (Spring calls it when the context starts to close).
 	 */

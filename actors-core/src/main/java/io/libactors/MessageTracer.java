@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Carries a tracing context from the sender of a message to its handling, so that a trace
  * started elsewhere (an HTTP request) flows through {@code tell} and {@code ask} from actor to
- * actor. Given to {@link Core.Builder#tracer(MessageTracer)}; in Spring, the starter plugs in
+ * actor. Given to {@link Core.Builder#tracer(MessageTracer)} or attached with
+ * {@link Core#attachTracer(MessageTracer)}; in Spring, the starter plugs in
  * Micrometer's {@code ObservationRegistry}.
  * <p>
  * Threading: {@link #capture()} runs on the sender's thread; {@link #start} and

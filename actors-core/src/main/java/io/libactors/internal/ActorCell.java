@@ -163,6 +163,13 @@ public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 
 	// ---- mail from the runtime
 
+	/** A monitor was attached: the turn announces this actor to it (see {@link #monitors()}); any thread. */
+	void catchUpMonitors() {
+		if (this.state < STOPPED) {
+			enqueue(new Node(null, null, null, null), true);
+		}
+	}
+
 	/** From the turn: after a schedule's last tick, if the actor handles {@link TimerDone}. */
 	void deliverTimerDone(String key) {
 		Handler handler = this.table.find(TimerDone.class);

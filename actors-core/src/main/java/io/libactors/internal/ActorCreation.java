@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import io.libactors.Actor;
 import io.libactors.ActorException;
-import io.libactors.ActorMonitor;
 import io.libactors.ActorNameException;
 import io.libactors.ActorProxy;
 import io.libactors.ActorTemplate;
@@ -152,10 +151,11 @@ public final class ActorCreation {
 			throw ex;
 		}
 		ActorCell cell = new ActorCell(this.kernel, name, parent, origin, actor, table);
-		ActorMonitor monitor = this.kernel.monitor();
-		// The monitor hears of the actor before anyone can reach it, so before its stop.
-		if (monitor != null) {
-			monitor.started(cell, origin.template());
+		MonitorChain monitors = this.kernel.monitors();
+		cell.monitors = monitors;
+		// The monitors hear of the actor before anyone can reach it, so before its stop.
+		if (monitors != null) {
+			monitors.started(cell, origin.template());
 		}
 		PendingActor pending;
 		try {
@@ -163,10 +163,14 @@ public final class ActorCreation {
 		}
 		catch (RuntimeException ex) {
 			origin.destroy(actor);
-			if (monitor != null) {
-				monitor.stopped(cell, origin.template(), false);
+			if (monitors != null) {
+				monitors.stopped(cell, origin.template(), false);
 			}
 			throw ex;
+		}
+		if (this.kernel.monitors() != monitors) {
+			// A monitor attached meanwhile and may have listed the actors before this one.
+			cell.catchUpMonitors();
 		}
 		if (parent != null) {
 			parent.addChild(cell);

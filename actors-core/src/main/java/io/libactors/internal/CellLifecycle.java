@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.libactors.Actor;
 import io.libactors.ActorException;
-import io.libactors.ActorMonitor;
 import io.libactors.DeadLetter;
 import io.libactors.ShutdownMessage;
 import io.libactors.StatefulActor;
@@ -82,6 +81,9 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 
 	/** Replaced only by a restart, inside the turn. */
 	Actor actor;
+
+	/** The monitors this actor was announced to: set at its creation, then inside its turns. */
+	@Nullable MonitorChain monitors;
 
 	/** Shutdown ran out of time: what is left becomes dead letters. */
 	volatile boolean forced;
@@ -288,9 +290,10 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 		try {
 			STATE.setVolatile(this, this.failedStop ? FAILED : STOPPED);
 			this.kernel.creation.unregister(self());
-			ActorMonitor monitor = this.kernel.monitor();
-			if (monitor != null) {
-				monitor.stopped(self(), this.origin.template(), this.failedStop);
+			// only the monitors that heard of its start
+			MonitorChain monitors = this.monitors;
+			if (monitors != null) {
+				monitors.stopped(self(), this.origin.template(), this.failedStop);
 			}
 			StateStream stream = turn.states;
 			if (stream != null) {
@@ -301,7 +304,7 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 				if (node instanceof StateRequestNode request) {
 					request.refuse(new ActorException("Actor '" + this.name + "' has stopped."));
 				}
-				else if (!(node.message instanceof ShutdownMessage)) {
+				else if (node.message != null && !(node.message instanceof ShutdownMessage)) {
 					this.kernel.deadLetters().post(node, this.name,
 							this.forced ? DeadLetter.SHUTDOWN_TIMEOUT : DeadLetter.STOPPED);
 				}

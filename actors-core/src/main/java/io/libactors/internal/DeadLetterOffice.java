@@ -3,7 +3,6 @@ package io.libactors.internal;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.libactors.ActorMonitor;
 import io.libactors.DeadLetter;
 import io.libactors.Message;
 import io.libactors.UndeliverableMessageException;
@@ -48,9 +47,9 @@ final class DeadLetterOffice {
 			CurrentActor.outside(() -> ask.completeExceptionally(error));
 		}
 		this.counts[REASONS.indexOf(reason)].increment();
-		ActorMonitor monitor = this.kernel.monitor();
-		if (monitor != null) {
-			monitor.deadLetter(reason);
+		MonitorChain monitors = this.kernel.monitors();
+		if (monitors != null) {
+			monitors.deadLetter(reason);
 		}
 		if (logger.isDebugEnabled()) {
 			int held = this.log.acquire();

@@ -8,6 +8,7 @@ import io.libactors.ActorException;
 import io.libactors.DeadLetter;
 import io.libactors.MailboxFullException;
 import io.libactors.Message;
+import io.libactors.MessageTracer;
 import io.libactors.SerializationCheck;
 import io.libactors.ShutdownMessage;
 import io.libactors.UndeliverableMessageException;
@@ -91,8 +92,9 @@ public final class Delivery {
 			return true;
 		}
 		Node node = new Node(message, sender, handler, ask);
-		if (this.kernel.tracer() != null) {
-			node.trace = this.kernel.tracer().capture();
+		MessageTracer tracer = this.kernel.tracer();
+		if (tracer != null) {
+			node.trace = tracer.capture();
 		}
 		if (!target.enqueue(node, false)) {
 			node.sequence = looseSequence();
@@ -153,8 +155,9 @@ public final class Delivery {
 
 	private Node looseNode(Message message, @Nullable ActorCell sender, @Nullable Ask ask) {
 		Node node = new Node(message, sender, null, ask);
-		if (this.kernel.tracer() != null) {
-			node.trace = this.kernel.tracer().capture();
+		MessageTracer tracer = this.kernel.tracer();
+		if (tracer != null) {
+			node.trace = tracer.capture();
 		}
 		node.sequence = looseSequence();
 		return node;

@@ -59,9 +59,10 @@ public final class Kernel {
 
 	private volatile @Nullable Context context;
 
-	private final @Nullable ActorMonitor monitor;
+	/** Grows as monitors attach; each actor knows the chain it was announced to. */
+	private volatile @Nullable MonitorChain monitors;
 
-	private final @Nullable MessageTracer tracer;
+	private volatile @Nullable MessageTracer tracer;
 
 	private final int maxRestarts;
 
@@ -127,7 +128,7 @@ public final class Kernel {
 			this.timerScheduler = TimerScheduler.of(this.dispatchers.timer());
 		}
 		this.contextSource = settings.context();
-		this.monitor = settings.monitors().isEmpty() ? null : new MonitorChain(settings.monitors());
+		this.monitors = settings.monitors().isEmpty() ? null : new MonitorChain(settings.monitors());
 		this.tracer = settings.tracer();
 	}
 
@@ -305,8 +306,35 @@ public final class Kernel {
 		this.droppedActletResults.increment();
 	}
 
-	@Nullable ActorMonitor monitor() {
-		return this.monitor;
+	/** Every monitor attached so far. */
+	@Nullable MonitorChain monitors() {
+		return this.monitors;
+	}
+
+	/**
+	 * Attaches a monitor: the actors alive now are announced to it in their own turns, after
+	 * anything they announced before, and every actor made from now on at its creation.
+	 */
+	public synchronized void attachMonitor(ActorMonitor monitor) {
+		Objects.requireNonNull(monitor, "monitor must not be null");
+		MonitorChain monitors = this.monitors;
+		this.monitors = (monitors != null) ? monitors.with(monitor) : new MonitorChain(List.of(monitor));
+		// An actor claiming its name now either is listed here or sees the longer chain itself.
+		this.registry.cells().forEach(ActorCell::catchUpMonitors);
+	}
+
+	/**
+	 * Attaches the tracer; messages sent from now on carry their sender's tracing context.
+	 * @throws IllegalStateException when another tracer is attached
+	 */
+	public synchronized void attachTracer(MessageTracer tracer) {
+		Objects.requireNonNull(tracer, "tracer must not be null");
+		MessageTracer attached = this.tracer;
+		if (attached != null && attached != tracer) {
+			throw new IllegalStateException("This core already traces with " + attached.getClass().getName()
+					+ "; it takes one MessageTracer, so " + tracer.getClass().getName() + " was not attached.");
+		}
+		this.tracer = tracer;
 	}
 
 	@Nullable MessageTracer tracer() {

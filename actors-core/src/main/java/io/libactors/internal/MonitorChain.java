@@ -1,5 +1,6 @@
 package io.libactors.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -10,8 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The monitors given to a {@link io.libactors.Core}, called in order; what one throws is logged (rate-limited)
- * and does not reach the others or the actor. Thread-safe.
+ * The monitors of a {@link io.libactors.Core}, called in order; what one throws is logged
+ * (rate-limited) and does not reach the others or the actor. Immutable: attaching a monitor
+ * makes a longer chain, so a chain an actor was announced to is a prefix of every later one.
+ * Thread-safe.
  */
 final class MonitorChain implements ActorMonitor {
 
@@ -23,6 +26,19 @@ final class MonitorChain implements ActorMonitor {
 
 	MonitorChain(List<ActorMonitor> monitors) {
 		this.monitors = monitors.toArray(ActorMonitor[]::new);
+	}
+
+	/** This chain and one more monitor, called last. */
+	MonitorChain with(ActorMonitor monitor) {
+		List<ActorMonitor> longer = new ArrayList<>(List.of(this.monitors));
+		longer.add(monitor);
+		return new MonitorChain(longer);
+	}
+
+	/** The monitors of this chain that {@code older}, an earlier chain of the same core, lacks. */
+	MonitorChain since(@Nullable MonitorChain older) {
+		int known = (older != null) ? older.monitors.length : 0;
+		return new MonitorChain(List.of(this.monitors).subList(known, this.monitors.length));
 	}
 
 	@Override

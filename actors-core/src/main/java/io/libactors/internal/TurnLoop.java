@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionStage;
 
 import io.libactors.Actor;
 import io.libactors.ActorException;
-import io.libactors.ActorMonitor;
 import io.libactors.DeadLetter;
 import io.libactors.Message;
 import io.libactors.MessageTracer;
@@ -127,8 +126,14 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 
 	/** @return the time the next message starts, or {@link #HELD} */
 	private long process(Node node, long mark, Mdc.Scope mdc) {
-		if (node instanceof StateRequestNode request) {
-			serve(request);
+		if (node.message == null) {
+			// a request of the runtime's: a state subscription, or monitors to catch up with
+			if (node instanceof StateRequestNode request) {
+				serve(request);
+			}
+			else {
+				monitors();
+			}
 			return mark;
 		}
 		long next = HELD;
@@ -274,9 +279,9 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 	private boolean onFailure(Handler handler, @Nullable Ask ask, Throwable error) {
 		TurnState turn = turnState();
 		FAILURES.setRelease(turn, turn.failed + 1);
-		ActorMonitor monitor = this.kernel.monitor();
-		if (monitor != null) {
-			monitor.handlerFailed(self(), this.origin.template(), handler.messageType, error);
+		MonitorChain monitors = monitors();
+		if (monitors != null) {
+			monitors.handlerFailed(self(), this.origin.template(), handler.messageType, error);
 		}
 		this.kernel.log.handlerFailure(self(), handler, error);
 		if (ask != null) {
@@ -304,14 +309,42 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 		}
 		HandlerMetrics found = (HandlerMetrics) METRIC.getAcquire(metrics, handler.index);
 		if (found == null) {
+			// caught up first, so that a monitor attached meanwhile hears of this handler once
+			MonitorChain monitors = monitors();
 			found = new HandlerMetrics();
 			METRIC.setRelease(metrics, handler.index, found);
-			ActorMonitor monitor = this.kernel.monitor();
-			if (monitor != null) {
-				monitor.handlerAdded(self(), this.origin.template(), handler.messageType, found);
+			if (monitors != null) {
+				monitors.handlerAdded(self(), this.origin.template(), handler.messageType, found);
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * The monitors attached so far, inside the turn: those attached since this actor was
+	 * announced hear of it first, its start and then each handler it has used, so every monitor
+	 * hears of an actor once and in order. None after the actor has stopped.
+	 */
+	final @Nullable MonitorChain monitors() {
+		MonitorChain attached = this.kernel.monitors();
+		MonitorChain known = this.monitors;
+		if (attached == known || attached == null || this.state >= STOPPED) {
+			return known;
+		}
+		this.monitors = attached;
+		MonitorChain added = attached.since(known);
+		added.started(self(), this.origin.template());
+		TurnState turn = existingTurn();
+		HandlerMetrics[] metrics = (turn != null) ? turn.metrics : null;
+		if (metrics != null) {
+			for (int i = 0; i < metrics.length; i++) {
+				HandlerMetrics used = (HandlerMetrics) METRIC.getAcquire(metrics, i);
+				if (used != null) {
+					added.handlerAdded(self(), this.origin.template(), this.table.handlers[i].messageType, used);
+				}
+			}
+		}
+		return attached;
 	}
 
 	// ---- holds: a CompletionStage handler, a stop waiting for children or for its ShutdownMessage handler
