@@ -32,9 +32,19 @@ final class StateStream {
 		this.actor = actor;
 	}
 
-	/** From the turn: a new subscriber, which gets the current state whatever came before. */
+	/**
+	 * From the turn: a new subscriber, which gets the current state whatever came before; the
+	 * others get it too if it is news to them (a publish skipped when {@code state()} failed).
+	 */
 	void welcome(Subscription subscription, Object state) {
-		this.last = state;
+		if (!Objects.equals(state, this.last)) {
+			this.last = state;
+			for (Subscription other : this.subscriptions) {
+				if (other != subscription) {
+					other.offer(state);
+				}
+			}
+		}
 		subscription.offer(state);
 	}
 

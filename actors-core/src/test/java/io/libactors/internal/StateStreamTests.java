@@ -6,7 +6,6 @@ import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -298,10 +297,6 @@ class StateStreamTests {
 	}
 
 	@Test
-	@Disabled("StateStream.welcome (StateStream.java:37) makes the new subscriber's state the last published without "
-			+ "offering it to the existing subscribers; when the state changed since the last publish (publishState "
-			+ "skips a state() that threw or returned null), they never get it, as its next publish is taken as "
-			+ "no change")
 	void aStateFirstSeenWhenWelcomingANewSubscriberStillReachesTheExistingOnes() {
 		Recorder existing = new Recorder(Long.MAX_VALUE);
 		subscribe(existing, new State(0));

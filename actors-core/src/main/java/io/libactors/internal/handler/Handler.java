@@ -47,12 +47,12 @@ public final class Handler {
 		return (Object) this.invoker.invokeExact(actor, (Object) context, (Object) message);
 	}
 
-	/** {@code Class.method}, as errors name it. */
 	/** The table this handler is part of. */
 	public @Nullable HandlerTable table() {
 		return this.table;
 	}
 
+	/** {@code Class.method}, as errors name it. */
 	public String describe() {
 		return this.method.getDeclaringClass().getSimpleName() + "." + this.method.getName();
 	}
