@@ -183,7 +183,8 @@ public final class Core {
 	 * Attaches a monitor to this running core, as {@link Builder#monitor(ActorMonitor)} does to a
 	 * new one: each actor alive now is announced to it in its own turn (its start, then each
 	 * handler it has used), and every actor made from now on when it is created. Every monitor
-	 * hears of an actor once, its start before anything else of it. Thread-safe.
+	 * hears of an actor once, its start before anything else of it; a monitor attached already
+	 * is left as it is. Thread-safe.
 	 */
 	public void attachMonitor(ActorMonitor monitor) {
 		this.kernel.attachMonitor(monitor);

@@ -318,6 +318,9 @@ public final class Kernel {
 	public synchronized void attachMonitor(ActorMonitor monitor) {
 		Objects.requireNonNull(monitor, "monitor must not be null");
 		MonitorChain monitors = this.monitors;
+		if (monitors != null && monitors.contains(monitor)) {
+			return; // given to the builder, say, and attached again
+		}
 		this.monitors = (monitors != null) ? monitors.with(monitor) : new MonitorChain(List.of(monitor));
 		// An actor claiming its name now either is listed here or sees the longer chain itself.
 		this.registry.cells().forEach(ActorCell::catchUpMonitors);

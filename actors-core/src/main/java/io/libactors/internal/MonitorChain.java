@@ -35,6 +35,10 @@ final class MonitorChain implements ActorMonitor {
 		return new MonitorChain(longer);
 	}
 
+	boolean contains(ActorMonitor monitor) {
+		return List.of(this.monitors).contains(monitor);
+	}
+
 	/** The monitors of this chain that {@code older}, an earlier chain of the same core, lacks. */
 	MonitorChain since(@Nullable MonitorChain older) {
 		int known = (older != null) ? older.monitors.length : 0;

@@ -14,8 +14,8 @@ import io.libactors.ActorProxy;
 import io.libactors.Core;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
-import io.libactors.spring.actuate.ActorMeters;
-import io.libactors.spring.actuate.ActorObservations;
+import io.libactors.spring.boot.autoconfigure.metrics.ActorMeters;
+import io.libactors.spring.boot.autoconfigure.observation.ActorObservations;
 
 /** libactors in plain Java, with or without Micrometer meters. */
 final class LibactorsHarness extends Harness {

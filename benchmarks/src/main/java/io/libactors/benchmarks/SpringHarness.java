@@ -14,7 +14,7 @@ import io.libactors.MessageHandler;
 import io.libactors.benchmarks.LibactorsHarness.Num;
 import io.libactors.benchmarks.LibactorsHarness.Question;
 import io.libactors.spring.ActorComponent;
-import io.libactors.spring.actuate.ActorMeters;
+import io.libactors.spring.boot.autoconfigure.metrics.ActorMeters;
 import io.libactors.spring.boot.autoconfigure.ActorsAutoConfiguration;
 
 import org.springframework.boot.WebApplicationType;

@@ -13,8 +13,8 @@ import io.libactors.spring.ActorJsonMapper;
 import io.libactors.spring.ActorLifecycle;
 import io.libactors.spring.SpringActorTemplates;
 import io.libactors.spring.SpringTimerScheduler;
-
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,10 +23,10 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.function.SingletonSupplier;
@@ -77,7 +77,6 @@ public final class ActorsAutoConfiguration {
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
 	Core actorsCore(ActorsProperties properties, Environment environment, ObjectProvider<Context> context,
-			ObjectProvider<ActorMonitor> monitors, ObjectProvider<MessageTracer> tracer,
 			ObjectProvider<ActorJsonMapper> jsonMapper, SpringTimerScheduler timers,
 			ConfigurableListableBeanFactory beanFactory, ActorBeanRegistrar registrar) {
 		Boolean virtualThreads = properties.getDispatcher().getVirtualThreads();
@@ -102,10 +101,22 @@ public final class ActorsAutoConfiguration {
 				.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME, Executor.class));
 			builder.actletExecutor((task) -> executor.get().execute(task));
 		}
-		monitors.orderedStream().forEach(builder::monitor);
-		tracer.ifUnique(builder::tracer);
 		jsonMapper.ifAvailable((holder) -> builder.jsonMapper(holder.mapper()));
 		return builder.build();
+	}
+
+	/**
+	 * Attaches every {@link ActorMonitor} bean and the {@link MessageTracer} bean to the core
+	 * (whoever built it) once the singletons exist, so before any singleton actor starts:
+	 * instrumentation follows the instrumented, and an actor made earlier is announced too.
+	 */
+	@Bean
+	SmartInitializingSingleton actorsInstrumentation(Core core, ObjectProvider<ActorMonitor> monitors,
+			ObjectProvider<MessageTracer> tracer) {
+		return () -> {
+			monitors.orderedStream().forEach(core::attachMonitor);
+			tracer.ifUnique(core::attachTracer);
+		};
 	}
 
 	@Bean

@@ -18,8 +18,10 @@ import io.libactors.MessageHandler;
 import io.libactors.ShutdownMessage;
 import io.libactors.spring.ActorComponent;
 import io.libactors.spring.ActorLifecycle;
+import io.libactors.spring.boot.autoconfigure.endpoint.ActorsEndpointAutoConfiguration;
+import io.libactors.spring.boot.autoconfigure.health.ActorsHealthAutoConfiguration;
+import io.libactors.spring.boot.autoconfigure.metrics.ActorsMetricsAutoConfiguration;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

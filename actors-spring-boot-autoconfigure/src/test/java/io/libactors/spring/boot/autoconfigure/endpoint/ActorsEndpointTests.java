@@ -1,4 +1,4 @@
-package io.libactors.spring.actuate;
+package io.libactors.spring.boot.autoconfigure.endpoint;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -7,17 +7,16 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import io.libactors.Actor;
 import io.libactors.ActorInfo;
 import io.libactors.ActorProxy;
 import io.libactors.Core;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

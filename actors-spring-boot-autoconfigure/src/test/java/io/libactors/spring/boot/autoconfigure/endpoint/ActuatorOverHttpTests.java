@@ -1,4 +1,4 @@
-package io.libactors.spring.actuate;
+package io.libactors.spring.boot.autoconfigure.endpoint;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,15 +9,13 @@ import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.Test;
-
 import io.libactors.Actor;
 import io.libactors.ActorProxy;
 import io.libactors.Core;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
 import io.libactors.spring.ActorComponent;
-
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -1,36 +1,36 @@
-package io.libactors.spring.boot.autoconfigure;
+package io.libactors.spring.boot.autoconfigure.health;
 
 import java.time.Clock;
 
 import io.libactors.Core;
-import io.libactors.spring.actuate.ActorsHealthIndicator;
-
-import org.springframework.beans.factory.ObjectProvider;
+import io.libactors.spring.boot.autoconfigure.ActorsAutoConfiguration;
+import io.libactors.spring.boot.autoconfigure.ActorsProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code actors} health contributor, where Boot's health support is present. It is an
- * {@code ActorMonitor} bean, which the core picks up when it is built.
+ * The {@code actors} health contributor, where Boot's health support is present: after the
+ * core, which it watches; as an {@code ActorMonitor} bean it is attached to the core before the
+ * singleton actors start.
  */
-@AutoConfiguration(before = ActorsAutoConfiguration.class)
+@AutoConfiguration(after = ActorsAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+@ConditionalOnBean(Core.class)
 public final class ActorsHealthAutoConfiguration {
 
 	/** Nested: its condition's class exists only where the outer condition holds. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnEnabledHealthIndicator("actors")
-	@EnableConfigurationProperties(ActorsProperties.class)
 	static class IndicatorConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ActorsHealthIndicator actorsHealthIndicator(ObjectProvider<Core> core, ActorsProperties properties) {
+		ActorsHealthIndicator actorsHealthIndicator(Core core, ActorsProperties properties) {
 			return new ActorsHealthIndicator(core, properties.getStuckThreshold(),
 					properties.getHealth().getFailureWindow(), Clock.systemUTC());
 		}

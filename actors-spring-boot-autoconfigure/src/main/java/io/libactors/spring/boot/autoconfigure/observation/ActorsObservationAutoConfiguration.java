@@ -1,18 +1,17 @@
-package io.libactors.spring.boot.autoconfigure;
+package io.libactors.spring.boot.autoconfigure.observation;
 
+import io.libactors.Core;
+import io.libactors.spring.boot.autoconfigure.ActorsAutoConfiguration;
 import io.micrometer.observation.ObservationRegistry;
-
-import io.libactors.spring.actuate.ActorObservations;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.ClassUtils;
 
@@ -20,13 +19,14 @@ import org.springframework.util.ClassUtils;
  * An observation around each handled message, continuing the sender's, where an
  * {@link ObservationRegistry} exists. {@code actors.observations.enabled} decides; unset, it is
  * on when Micrometer Tracing is on the classpath (an observation per message costs a few
- * hundred nanoseconds, worth it only when traces are kept). The core picks the
- * {@link ActorObservations} bean up when it is built.
+ * hundred nanoseconds, worth it only when traces are kept). After the core: the
+ * {@link ActorObservations} bean is attached to it as its tracer before the singleton actors
+ * start.
  */
-@AutoConfiguration(before = ActorsAutoConfiguration.class,
+@AutoConfiguration(after = ActorsAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
-@ConditionalOnBean(ObservationRegistry.class)
+@ConditionalOnBean({ Core.class, ObservationRegistry.class })
 @Conditional(ActorsObservationAutoConfiguration.ObservationsWanted.class)
 public final class ActorsObservationAutoConfiguration {
 

@@ -1,4 +1,4 @@
-package io.libactors.spring.actuate;
+package io.libactors.spring.boot.autoconfigure.health;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.libactors.ActorMonitor;
 import io.libactors.ActorProxy;
 import io.libactors.Core;
-
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -24,7 +22,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public class ActorsHealthIndicator implements HealthIndicator, ActorMonitor {
 
-	private final ObjectProvider<Core> core;
+	private final Core core;
 
 	private final Duration stuckThreshold;
 
@@ -37,7 +35,7 @@ public class ActorsHealthIndicator implements HealthIndicator, ActorMonitor {
 
 	private final Map<String, Instant> failures = new ConcurrentHashMap<>();
 
-	public ActorsHealthIndicator(ObjectProvider<Core> core, Duration stuckThreshold, Duration failureWindow,
+	public ActorsHealthIndicator(Core core, Duration stuckThreshold, Duration failureWindow,
 			Clock clock) {
 		this.core = core;
 		this.stuckThreshold = stuckThreshold;
@@ -48,14 +46,11 @@ public class ActorsHealthIndicator implements HealthIndicator, ActorMonitor {
 	@Override
 	public Health health() {
 		Map<String, Object> stuck = new LinkedHashMap<>();
-		Core core = this.core.getIfAvailable();
-		if (core != null) {
-			core.longRunning(this.stuckThreshold).forEach((name, running) -> {
-				if (this.watched.containsKey(name)) {
-					stuck.put(name, "handling one message for " + running.toMillis() + " ms");
-				}
-			});
-		}
+		this.core.longRunning(this.stuckThreshold).forEach((name, running) -> {
+			if (this.watched.containsKey(name)) {
+				stuck.put(name, "handling one message for " + running.toMillis() + " ms");
+			}
+		});
 		Instant since = this.clock.instant().minus(this.failureWindow);
 		Map<String, Object> failed = new LinkedHashMap<>();
 		this.failures.forEach((name, when) -> {

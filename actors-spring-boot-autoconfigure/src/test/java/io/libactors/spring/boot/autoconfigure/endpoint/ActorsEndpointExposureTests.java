@@ -1,17 +1,15 @@
-package io.libactors.spring.actuate;
+package io.libactors.spring.boot.autoconfigure.endpoint;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.Test;
-
 import io.libactors.Actor;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
 import io.libactors.spring.ActorComponent;
-
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

@@ -1,8 +1,7 @@
-package io.libactors.spring.boot.autoconfigure;
+package io.libactors.spring.boot.autoconfigure.endpoint;
 
 import io.libactors.Core;
-import io.libactors.spring.actuate.ActorsEndpoint;
-
+import io.libactors.spring.boot.autoconfigure.ActorsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

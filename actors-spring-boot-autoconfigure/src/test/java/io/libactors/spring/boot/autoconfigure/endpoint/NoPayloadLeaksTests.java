@@ -1,4 +1,4 @@
-package io.libactors.spring.actuate;
+package io.libactors.spring.boot.autoconfigure.endpoint;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,9 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import io.libactors.Actor;
 import io.libactors.ActorProxy;
 import io.libactors.Context;
@@ -22,7 +19,8 @@ import io.libactors.Message;
 import io.libactors.MessageHandler;
 import io.libactors.Supervision;
 import io.libactors.spring.ActorComponent;
-
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

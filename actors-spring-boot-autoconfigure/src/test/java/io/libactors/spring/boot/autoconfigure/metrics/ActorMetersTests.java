@@ -1,14 +1,9 @@
-package io.libactors.spring.actuate;
+package io.libactors.spring.boot.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.FunctionTimer;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
 
 import io.libactors.Actor;
 import io.libactors.ActorProxy;
@@ -16,6 +11,10 @@ import io.libactors.Core;
 import io.libactors.DeadLetter;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

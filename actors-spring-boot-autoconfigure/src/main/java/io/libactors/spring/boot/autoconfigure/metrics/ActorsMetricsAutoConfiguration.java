@@ -1,9 +1,8 @@
-package io.libactors.spring.boot.autoconfigure;
+package io.libactors.spring.boot.autoconfigure.metrics;
 
+import io.libactors.Core;
+import io.libactors.spring.boot.autoconfigure.ActorsAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
-
-import io.libactors.spring.actuate.ActorMeters;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,16 +10,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The actors' Micrometer meters, where a {@link MeterRegistry} exists. {@link ActorMeters} is an
- * {@code ActorMonitor} bean, which the core picks up when it is built.
+ * The actors' Micrometer meters, where a {@link MeterRegistry} exists: after the core and the
+ * registry. {@link ActorMeters} is an {@code ActorMonitor} bean, attached to the core before the
+ * singleton actors start.
  */
-@AutoConfiguration(before = ActorsAutoConfiguration.class,
+@AutoConfiguration(after = ActorsAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(name = { "io.micrometer.core.instrument.MeterRegistry",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
-@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBean({ Core.class, MeterRegistry.class })
 public final class ActorsMetricsAutoConfiguration {
 
 	@Bean

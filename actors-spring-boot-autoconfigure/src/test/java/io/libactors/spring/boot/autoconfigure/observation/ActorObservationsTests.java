@@ -1,16 +1,8 @@
-package io.libactors.spring.actuate;
+package io.libactors.spring.boot.autoconfigure.observation;
 
-import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.ObservationView;
-import io.micrometer.observation.tck.TestObservationRegistry;
-import io.micrometer.observation.tck.TestObservationRegistryAssert;
-import org.junit.jupiter.api.Test;
+import java.util.concurrent.TimeUnit;
 
 import io.libactors.Actor;
 import io.libactors.Context;
@@ -20,8 +12,14 @@ import io.libactors.MessageHandler;
 import io.libactors.MessageTracer;
 import io.libactors.spring.ActorComponent;
 import io.libactors.spring.boot.autoconfigure.ActorsAutoConfiguration;
-import io.libactors.spring.boot.autoconfigure.ActorsObservationAutoConfiguration;
-
+import io.libactors.spring.boot.autoconfigure.observation.ActorsObservationAutoConfiguration;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.ObservationView;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;

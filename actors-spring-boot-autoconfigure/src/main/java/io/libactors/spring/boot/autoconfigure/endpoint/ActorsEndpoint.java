@@ -1,10 +1,9 @@
-package io.libactors.spring.actuate;
+package io.libactors.spring.boot.autoconfigure.endpoint;
 
 import java.util.List;
 
 import io.libactors.ActorInfo;
 import io.libactors.Core;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;

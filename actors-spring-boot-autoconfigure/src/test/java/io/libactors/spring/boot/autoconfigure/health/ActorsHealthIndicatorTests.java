@@ -1,4 +1,4 @@
-package io.libactors.spring.actuate;
+package io.libactors.spring.boot.autoconfigure.health;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,16 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.libactors.Actor;
 import io.libactors.Core;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
 import io.libactors.Supervision;
-
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -79,16 +76,14 @@ class ActorsHealthIndicatorTests {
 
 	private final ExecutorService threads = Executors.newCachedThreadPool();
 
-	private final DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+	private final Core core = Core.builder().executor(this.threads).build();
 
-	private final ActorsHealthIndicator health = new ActorsHealthIndicator(this.beans.getBeanProvider(Core.class),
-			Duration.ofMillis(100), Duration.ofMinutes(5), this.clock);
-
-	private final Core core = Core.builder().executor(this.threads).monitor(this.health).build();
+	private final ActorsHealthIndicator health = new ActorsHealthIndicator(this.core, Duration.ofMillis(100),
+			Duration.ofMinutes(5), this.clock);
 
 	ActorsHealthIndicatorTests() {
 		release = new CountDownLatch(1);
-		this.beans.registerSingleton("core", this.core);
+		this.core.attachMonitor(this.health);
 	}
 
 	@AfterEach

@@ -1,11 +1,9 @@
-package io.libactors.spring.actuate;
-
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
+package io.libactors.spring.boot.autoconfigure.observation;
 
 import io.libactors.ActorProxy;
 import io.libactors.MessageTracer;
-
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package io.libactors.spring.actuate;
+package io.libactors.spring.boot.autoconfigure.metrics;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,14 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.libactors.ActorMonitor;
+import io.libactors.ActorProxy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-
-import io.libactors.ActorMonitor;
-import io.libactors.ActorProxy;
-
 import org.jspecify.annotations.Nullable;
 
 /**
