@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.libactors.internal.CoreSettings;
@@ -69,6 +70,16 @@ public final class Core {
 	public <A extends Actor> ActorProxy<A> createActor(String name, Supplier<? extends A> factory,
 			Supervision supervision) {
 		return this.kernel.creation().createActor(name, factory, supervision);
+	}
+
+	/**
+	 * Creates an actor whose instances come from {@code factory}, as above, and go to
+	 * {@code destroyer} once done: the one a restart replaces, and the last when the actor ends.
+	 * Called inside the actor's turn.
+	 */
+	public <A extends Actor> ActorProxy<A> createActor(String name, Supplier<? extends A> factory,
+			Supervision supervision, Consumer<? super A> destroyer) {
+		return this.kernel.creation().createActor(name, factory, supervision, destroyer);
 	}
 
 	/**

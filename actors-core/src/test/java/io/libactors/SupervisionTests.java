@@ -3,6 +3,7 @@ package io.libactors;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,6 +127,28 @@ class SupervisionTests {
 		assertThat(actor.ask(new Count(), Integer.class).get(30, TimeUnit.SECONDS)).isEqualTo(5);
 		assertThat(instances).hasValue(2);
 		assertThat(initializations).hasValue(2);
+	}
+
+	@Test
+	void eachInstanceARestartReplacesAndTheLastAreHandedToTheDestroyerOnce() throws Exception {
+		List<FailsEveryTenth> made = new CopyOnWriteArrayList<>();
+		List<FailsEveryTenth> destroyed = new CopyOnWriteArrayList<>();
+		Supplier<FailsEveryTenth> factory = () -> {
+			FailsEveryTenth instance = new FailsEveryTenth();
+			made.add(instance);
+			return instance;
+		};
+		ActorProxy<FailsEveryTenth> actor = this.core.createActor("recycled", factory, Supervision.RESTART,
+				destroyed::add);
+		for (int i = 1; i <= 25; i++) {
+			actor.tell(new Job(i));
+		}
+		// Jobs 10 and 20 failed: two restarts, and only the replaced instances are done so far.
+		assertThat(actor.ask(new Count(), Integer.class).get(30, TimeUnit.SECONDS)).isEqualTo(5);
+		assertThat(made).hasSize(3);
+		assertThat(destroyed).containsExactly(made.get(0), made.get(1));
+		actor.stop().get(30, TimeUnit.SECONDS);
+		assertThat(destroyed).containsExactlyElementsOf(made);
 	}
 
 	record Fail() implements Message {

@@ -2,6 +2,7 @@ package io.libactors.internal;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.libactors.Actor;
@@ -84,6 +85,19 @@ public final class ActorCreation {
 		Objects.requireNonNull(supervision, "supervision must not be null");
 		A actor = Objects.requireNonNull(factory.get(), "factory returned null");
 		return register(name, actor, new ActorOrigin(factory, supervision, null, null), null);
+	}
+
+	/** See {@link Core#createActor(String, Supplier, Supervision, Consumer)}. */
+	@SuppressWarnings("unchecked")
+	public <A extends Actor> ActorProxy<A> createActor(String name, Supplier<? extends A> factory,
+			Supervision supervision, Consumer<? super A> destroyer) {
+		Objects.requireNonNull(factory, "factory must not be null");
+		Objects.requireNonNull(supervision, "supervision must not be null");
+		Objects.requireNonNull(destroyer, "destroyer must not be null");
+		A actor = Objects.requireNonNull(factory.get(), "factory returned null");
+		// the instances the actor is done with are the factory's, so of type A
+		Consumer<Actor> done = (instance) -> destroyer.accept((A) instance);
+		return register(name, actor, new ActorOrigin(factory, supervision, done, null), null);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.GenericBeanDefinition;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -26,7 +27,8 @@ import org.springframework.util.ClassUtils;
  * beans non-autowirable (nothing reaches an actor except through messages), and registers for
  * each singleton an {@code ActorProxy<X>} bean named {@code <name>.proxy}, qualified with the
  * actor name. A proxy bean asks the {@link Core} for a proxy by name, so it depends on neither
- * the actor bean nor the context bean. Runs once, on the thread refreshing the context.
+ * the actor bean nor the context bean. A singleton supervised with {@code RESTART} also gets
+ * {@code <name>.restart}, a prototype copy of its definition that makes its fresh instances. Runs once, on the thread refreshing the context.
  */
 public final class ActorBeanRegistrar implements BeanDefinitionRegistryPostProcessor {
 
@@ -56,6 +58,9 @@ public final class ActorBeanRegistrar implements BeanDefinitionRegistryPostProce
 			this.actors.add(new ActorDefinition(name, type, supervision, prototype));
 			if (!prototype) {
 				registry.registerBeanDefinition(name + ".proxy", proxyDefinition(name, type));
+				if (supervision == Supervision.RESTART) {
+					registry.registerBeanDefinition(ActorDefinition.restartBeanName(name), restartDefinition(definition));
+				}
 			}
 		}
 	}
@@ -76,6 +81,15 @@ public final class ActorBeanRegistrar implements BeanDefinitionRegistryPostProce
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 		definition.setInstanceSupplier(() -> this.beanFactory.getBean(Core.class).proxy(name));
 		return definition;
+	}
+
+	/** The singleton's own definition as a prototype: a restart gets a bean made as the first one was. */
+	private static BeanDefinition restartDefinition(BeanDefinition definition) {
+		GenericBeanDefinition copy = new GenericBeanDefinition(definition);
+		copy.setScope(BeanDefinition.SCOPE_PROTOTYPE);
+		copy.setAutowireCandidate(false);
+		copy.setPrimary(false);
+		return copy;
 	}
 
 	private static Class<?> actorType(BeanDefinition definition) {
@@ -101,6 +115,12 @@ public final class ActorBeanRegistrar implements BeanDefinitionRegistryPostProce
 	 * @param prototype whether it is a template
 	 */
 	public record ActorDefinition(String name, Class<?> type, Supervision supervision, boolean prototype) {
+
+		/** The prototype copy of a RESTART singleton's definition, which makes its later instances. */
+		public static String restartBeanName(String name) {
+			return name + ".restart";
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.libactors.Actor;
@@ -16,6 +17,7 @@ import io.libactors.Core;
 import io.libactors.Supervision;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
@@ -89,19 +91,57 @@ public final class ActorLifecycle implements SmartLifecycle, ApplicationListener
 	private ActorProxy<?> register(ActorBeanRegistrar.ActorDefinition definition) {
 		Actor actor = (Actor) this.beanFactory.getBean(definition.name());
 		if (definition.supervision() == Supervision.RESTART) {
-			Class<?> type = definition.type();
-			Supplier<Actor> fresh = () -> (Actor) this.beanFactory.createBean(type);
-			boolean[] first = { true };
-			Supplier<Actor> factory = () -> {
-				if (first[0]) {
-					first[0] = false;
-					return actor;
-				}
-				return fresh.get();
-			};
-			return this.core.createActor(definition.name(), factory, Supervision.RESTART);
+			BeanIncarnations incarnations = new BeanIncarnations(this.beanFactory, definition.name(), actor);
+			return this.core.createActor(definition.name(), incarnations, Supervision.RESTART, incarnations);
 		}
 		return this.core.createActor(definition.name(), actor, definition.supervision());
+	}
+
+	/**
+	 * The instances of a singleton actor supervised with {@code RESTART}: the singleton bean
+	 * first, then a bean of the prototype copy of its definition per restart. Each instance done
+	 * with goes through its definition's destroy callbacks: the singleton leaves the bean
+	 * factory, a copy is destroyed as prototypes are. Called in the actor's turns, one at a time.
+	 */
+	private static final class BeanIncarnations implements Supplier<Actor>, Consumer<Actor> {
+
+		private final ConfigurableListableBeanFactory beanFactory;
+
+		private final String name;
+
+		private final Actor singleton;
+
+		private boolean singletonGiven;
+
+		BeanIncarnations(ConfigurableListableBeanFactory beanFactory, String name, Actor singleton) {
+			this.beanFactory = beanFactory;
+			this.name = name;
+			this.singleton = singleton;
+		}
+
+		@Override
+		public Actor get() {
+			if (!this.singletonGiven) {
+				this.singletonGiven = true;
+				return this.singleton;
+			}
+			return (Actor) this.beanFactory.getBean(ActorBeanRegistrar.ActorDefinition.restartBeanName(this.name));
+		}
+
+		@Override
+		public void accept(Actor done) {
+			if (done == this.singleton && this.beanFactory instanceof DefaultSingletonBeanRegistry singletons) {
+				// out of the registry too, or the context would destroy it again when it closes
+				singletons.destroySingleton(this.name);
+			}
+			else if (done == this.singleton) {
+				this.beanFactory.destroyBean(this.name, done);
+			}
+			else {
+				this.beanFactory.destroyBean(ActorBeanRegistrar.ActorDefinition.restartBeanName(this.name), done);
+			}
+		}
+
 	}
 
 	@Override

@@ -1,0 +1,96 @@
+package io.libactors.spring.boot.autoconfigure;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
+import io.libactors.Actor;
+import io.libactors.ActorProxy;
+import io.libactors.Message;
+import io.libactors.MessageHandler;
+import io.libactors.Supervision;
+import io.libactors.spring.ActorComponent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.ResolvableType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A singleton actor supervised with {@code RESTART}: each instance after the first is made from
+ * the bean's own definition, and each instance done with goes through its destroy callbacks,
+ * once.
+ */
+class RestartedSingletonActorTests {
+
+	static final List<Phoenix> made = new CopyOnWriteArrayList<>();
+
+	static final List<Phoenix> destroyed = new CopyOnWriteArrayList<>();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ActorsAutoConfiguration.class))
+		.withPropertyValues("phoenix.greeting=risen");
+
+	record Greet() implements Message {
+	}
+
+	record Burn() implements Message {
+	}
+
+	@ActorComponent(value = "phoenix", supervision = Supervision.RESTART)
+	static class Phoenix implements Actor {
+
+		private final String greeting;
+
+		Phoenix(@Value("${phoenix.greeting}") String greeting) {
+			this.greeting = greeting;
+			made.add(this);
+		}
+
+		@MessageHandler
+		String onGreet(Greet greet) {
+			return this.greeting + " " + made.indexOf(this);
+		}
+
+		@MessageHandler
+		void onBurn(Burn burn) {
+			throw new IllegalStateException("burnt");
+		}
+
+		@PreDestroy
+		void destroy() {
+			destroyed.add(this);
+		}
+
+	}
+
+	@BeforeEach
+	void forgetEarlierRuns() {
+		made.clear();
+		destroyed.clear();
+	}
+
+	@Test
+	void eachRestartMakesTheBeanFromItsDefinitionAndDestroysTheOneItReplaces() {
+		this.contextRunner.withUserConfiguration(Phoenix.class).run((context) -> {
+			@SuppressWarnings("unchecked")
+			ActorProxy<Phoenix> phoenix = (ActorProxy<Phoenix>) context
+				.getBeanProvider(ResolvableType.forClassWithGenerics(ActorProxy.class, Phoenix.class))
+				.getObject();
+			assertThat(phoenix.ask(new Greet(), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("risen 0");
+			phoenix.tell(new Burn());
+			assertThat(phoenix.ask(new Greet(), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("risen 1");
+			phoenix.tell(new Burn());
+			assertThat(phoenix.ask(new Greet(), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("risen 2");
+			assertThat(destroyed).containsExactly(made.get(0), made.get(1));
+		});
+		assertThat(made).hasSize(3);
+		assertThat(destroyed).containsExactlyElementsOf(made);
+	}
+
+}
