@@ -2,6 +2,7 @@ package io.libactors.internal;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * ns (8.4 ms), or for a long timeout the power of two below a 64th of it, so that asks answered
  * long before their deadlines leave at most about a hundred empty slots per timeout behind.
  * <p>
- * Threading: any thread.
+ * Threading: any thread. Expired asks complete on the completions executor, never on the timer,
+ * so a callback that blocks delays no other timeout and no timer.
  */
 final class AskTimeouts {
 
@@ -30,12 +32,16 @@ final class AskTimeouts {
 
 	private final ScheduledExecutorService timer;
 
+	/** Where expired asks complete: their callbacks are user code, which must not hold the timer. */
+	private final Executor completions;
+
 	private final ConcurrentHashMap<Long, Slot> slots = new ConcurrentHashMap<>();
 
 	private volatile boolean closed;
 
-	AskTimeouts(ScheduledExecutorService timer) {
+	AskTimeouts(ScheduledExecutorService timer, Executor completions) {
 		this.timer = timer;
+		this.completions = completions;
 	}
 
 	/**
@@ -126,10 +132,23 @@ final class AskTimeouts {
 			this.asks.remove(ask);
 		}
 
+		/** On the timer: hands the asks to the completions executor, or expires them here if it refuses. */
 		@Override
 		public void run() {
 			this.expired = true;
 			AskTimeouts.this.slots.remove(this.key, this);
+			if (this.asks.isEmpty()) {
+				return;
+			}
+			try {
+				AskTimeouts.this.completions.execute(this::expireAll);
+			}
+			catch (RejectedExecutionException ex) {
+				expireAll();
+			}
+		}
+
+		private void expireAll() {
 			for (Ask ask : this.asks) {
 				expire(ask);
 			}

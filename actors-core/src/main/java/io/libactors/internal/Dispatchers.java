@@ -36,6 +36,9 @@ final class Dispatchers {
 
 	private final ScheduledThreadPoolExecutor timer;
 
+	/** Where timed-out asks complete, off the timer: threads only while some complete. */
+	private final ExecutorService completions;
+
 	private final List<ExecutorService> owned = new ArrayList<>();
 
 	private final RuntimeLog log;
@@ -49,11 +52,17 @@ final class Dispatchers {
 		this.timer.setRemoveOnCancelPolicy(true);
 		this.turns = (settings.executor() != null) ? settings.executor() : own(dispatcher(settings.virtualThreads()));
 		this.actlets = (settings.actletExecutor() != null) ? settings.actletExecutor()
-				: own(actletThreads(settings.virtualThreads()));
+				: own(cachedThreads("libactors-actlet-", settings.virtualThreads()));
+		this.completions = own(cachedThreads("libactors-ask-", settings.virtualThreads()));
 	}
 
 	ScheduledThreadPoolExecutor timer() {
 		return this.timer;
+	}
+
+	/** Where timed-out asks complete. */
+	Executor completions() {
+		return this.completions;
 	}
 
 	/** Stops the executors this core made (not the application's). */
@@ -117,14 +126,15 @@ final class Dispatchers {
 				(pool) -> new DispatcherThread(pool, "libactors-dispatcher-" + count.incrementAndGet()), null, true);
 	}
 
-	private static ExecutorService actletThreads(boolean virtual) {
+	/** Virtual threads when asked for (and on Java 21+), else a cached pool: no thread until a task comes. */
+	private static ExecutorService cachedThreads(String prefix, boolean virtual) {
 		if (virtual) {
-			ExecutorService threads = virtualThreads("libactors-actlet-");
+			ExecutorService threads = virtualThreads(prefix);
 			if (threads != null) {
 				return threads;
 			}
 		}
-		return Executors.newCachedThreadPool(daemonThreads("libactors-actlet-"));
+		return Executors.newCachedThreadPool(daemonThreads(prefix));
 	}
 
 	/** A thread-per-task executor of virtual threads on Java 21+, else {@code null}. */

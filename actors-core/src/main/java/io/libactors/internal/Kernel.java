@@ -112,7 +112,7 @@ public final class Kernel {
 		this.jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : JsonMapper.builder().build();
 		// asked only once the core runs, when the coordinator below exists
 		this.dispatchers = new Dispatchers(settings, this.log, this::isTerminated);
-		this.askTimeouts = new AskTimeouts(this.dispatchers.timer());
+		this.askTimeouts = new AskTimeouts(this.dispatchers.timer(), this.dispatchers.completions());
 		this.lifecycle = new ShutdownCoordinator(this.registry, this.deadLetters, this.askTimeouts, this.dispatchers);
 		this.tables = new HandlerTables(this::context, settings.serializationCheck(), this.jsonMapper);
 		this.creation = new ActorCreation(this, this.registry, this.topics, this.tables, settings.templates());

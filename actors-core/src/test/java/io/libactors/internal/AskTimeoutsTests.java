@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -13,15 +14,18 @@ import java.util.concurrent.TimeUnit;
 import io.libactors.Actor;
 import io.libactors.ActorProxy;
 import io.libactors.AskTimeoutException;
+import io.libactors.Context;
 import io.libactors.Core;
 import io.libactors.CoreAccess;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
+import io.libactors.Schedule;
 import io.libactors.UndeliverableMessageException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Ask deadlines share slots on the core's timer: never early, and little left behind. */
 class AskTimeoutsTests {
@@ -81,7 +85,7 @@ class AskTimeoutsTests {
 	void aSlotTimesItsAsksOutAfterTheirDeadlineAndLetsGoOfThem() throws Exception {
 		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
 		try {
-			AskTimeouts timeouts = new AskTimeouts(timer);
+			AskTimeouts timeouts = new AskTimeouts(timer, timer);
 			long before = System.nanoTime();
 			Ask ask = new Ask(Integer.class, "nobody", Question.class, 1);
 			assertThat(timeouts.start(ask, TimeUnit.MILLISECONDS.toNanos(1))).isTrue();
@@ -113,7 +117,7 @@ class AskTimeoutsTests {
 		};
 		try {
 			Ask late = new Ask(Integer.class, "nobody", Question.class, 1);
-			assertThat(new AskTimeouts(eager).start(late, -AskTimeouts.SLOT_NANOS)).isTrue();
+			assertThat(new AskTimeouts(eager, Runnable::run).start(late, -AskTimeouts.SLOT_NANOS)).isTrue();
 			assertThat(late).isCompletedExceptionally();
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(late::get)
 				.withCauseInstanceOf(AskTimeoutException.class);
@@ -167,6 +171,58 @@ class AskTimeoutsTests {
 			.isThrownBy(() -> echoer.ask(new Echo(1), Integer.class).get(30, TimeUnit.SECONDS))
 			.withCauseInstanceOf(UndeliverableMessageException.class)
 			.withMessageContaining("'echoer'");
+	}
+
+
+	record Tick() implements Message {
+	}
+
+	/** Counts the ticks of its timer. */
+	static class Ticking implements Actor {
+
+		final CountDownLatch ticks = new CountDownLatch(3);
+
+		@Override
+		public void initialize(Context context) {
+			context.timers().schedule("tick", new Tick(), Schedule.every(Duration.ofMillis(10)));
+		}
+
+		@MessageHandler
+		void onTick(Tick tick) {
+			this.ticks.countDown();
+		}
+
+	}
+
+	@Test
+	void aCallbackBlockingOnATimedOutAskDelaysNeitherOtherTimeoutsNorTimers() throws Exception {
+		Core core = Core.create();
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			ActorProxy<Silent> silent = core.createActor("silent", new Silent());
+			CountDownLatch blocking = new CountDownLatch(1);
+			silent.ask(new Question(1), Integer.class, Duration.ofMillis(50)).whenComplete((value, error) -> {
+				blocking.countDown();
+				try {
+					release.await(2, TimeUnit.MINUTES);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			assertThat(blocking.await(30, TimeUnit.SECONDS)).isTrue();
+			// the first ask's callback is still blocked: the next timeout and the timer go on
+			CompletableFuture<Integer> second = silent.ask(new Question(2), Integer.class, Duration.ofMillis(50));
+			assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(AskTimeoutException.class);
+			Ticking ticking = new Ticking();
+			core.createActor("ticking", ticking);
+			assertThat(ticking.ticks.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			release.countDown();
+			// the silent actor's stages never complete: shutdown ends it when its time is up
+			core.shutdown(Duration.ofSeconds(1));
+		}
 	}
 
 }
