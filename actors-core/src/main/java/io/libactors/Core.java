@@ -98,8 +98,9 @@ public final class Core {
 
 	/**
 	 * A proxy for {@code name}. If no such actor exists yet, the proxy buffers up to 1,000
-	 * messages, delivered in order when it is created, and binds to that actor. It never creates
-	 * the actor itself.
+	 * messages, delivered in order when it is created, and binds to that actor. A message waits
+	 * no longer than an ask would for its reply (the ask timeout), then becomes a dead letter
+	 * ({@code NO_SUCH_ACTOR}). It never creates the actor itself.
 	 * @throws ActorNameException for a name no actor could have
 	 */
 	public ActorProxy<?> proxy(String name) {

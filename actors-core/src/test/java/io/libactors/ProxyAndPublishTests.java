@@ -114,6 +114,42 @@ class ProxyAndPublishTests {
 	}
 
 	@Test
+	void mailWaitingForAnActorThatNeverComesIsDeadLetteredAfterTheAskTimeoutAndTheNameFreed() throws Exception {
+		Core core = Core.builder().askTimeout(Duration.ofMillis(200)).maxActors(1).build();
+		try {
+			ActorProxy<?> ghost = core.proxy("ghost");
+			for (int i = 0; i < 10; i++) {
+				ghost.tell(new Note(i));
+			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> core.deadLetterCount(DeadLetter.NO_SUCH_ACTOR) == 10);
+			// the one name the limit allows is free again
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(core.proxy("other")).isNotNull());
+		}
+		finally {
+			core.shutdown(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
+	void aProxyWhoseWaitingMailExpiredStillReachesItsActorOnceCreated() throws Exception {
+		Core core = Core.builder().askTimeout(Duration.ofMillis(200)).build();
+		try {
+			ActorProxy<?> late = core.proxy("late");
+			late.tell(new Note(1));
+			await().atMost(Duration.ofSeconds(30)).until(() -> core.deadLetterCount(DeadLetter.NO_SUCH_ACTOR) == 1);
+			late.tell(new Note(2));
+			Recorder recorder = new Recorder();
+			core.createActor("late", recorder);
+			late.tell(new Note(3));
+			assertThat(late.ask(new Notes(), List.class).get(30, TimeUnit.SECONDS)).containsExactly(2, 3);
+			assertThat(late.isAlive()).isTrue();
+		}
+		finally {
+			core.shutdown(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
 	void aProxyStaysDeadWhenItsNameIsReused() throws Exception {
 		ActorProxy<Recorder> first = this.core.createActor("name", new Recorder());
 		first.stop().get(30, TimeUnit.SECONDS);

@@ -132,6 +132,19 @@ final class ActorRegistry {
 		}
 	}
 
+	/**
+	 * Dead-letters what waited in {@code pending} since before {@code cutoffMillis}, and frees
+	 * its name once nothing waits there.
+	 * @return when the oldest message still waiting was buffered, in epoch millis, or -1 when none
+	 */
+	long expire(PendingActor pending, long cutoffMillis, DeadLetterOffice deadLetters) {
+		return pending.expire(cutoffMillis, deadLetters, () -> {
+			if (this.entries.remove(pending.name, pending)) {
+				releaseName();
+			}
+		});
+	}
+
 	/** Shutdown: what pendings still buffer becomes dead letters, and their names are freed. */
 	void closePending(DeadLetterOffice deadLetters) {
 		for (Object value : this.entries.values()) {

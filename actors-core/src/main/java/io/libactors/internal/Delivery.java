@@ -2,6 +2,8 @@ package io.libactors.internal;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.libactors.ActorException;
@@ -105,16 +107,48 @@ public final class Delivery {
 	}
 
 	/** Delivery through a proxy whose actor does not exist yet. */
-	void sendPending(PendingActor pending, Message message, @Nullable Ask ask) {
+	void sendPending(LazyProxy proxy, Message message, @Nullable Ask ask) {
 		Objects.requireNonNull(message, "message must not be null");
 		ActorCell sender = sender(message);
 		Message delivered = checked(message);
-		if (refusedWhileShuttingDown(delivered, sender, ask, pending.name)) {
+		if (refusedWhileShuttingDown(delivered, sender, ask, proxy.name())) {
 			return;
 		}
-		ActorCell cell = pending.offer(looseNode(delivered, sender, ask), this.deadLetters);
-		if (cell != null) {
-			send(cell, delivered, ask);
+		Node node = looseNode(delivered, sender, ask);
+		for (;;) {
+			PendingActor pending = proxy.pending();
+			switch (pending.offer(node, this.deadLetters)) {
+				case FIRST_BUFFERED -> expireLater(pending, this.kernel.askTimeout().toMillis());
+				case BOUND -> send(Objects.requireNonNull(pending.cell()), delivered, ask);
+				case RETIRED -> {
+					proxy.lookUpAgain();
+					ActorCell cell = proxy.bound();
+					if (cell == null) {
+						continue;
+					}
+					send(cell, delivered, ask);
+				}
+				case BUFFERED, DEAD_LETTERED -> {
+				}
+			}
+			return;
+		}
+	}
+
+	/** Mail waits for its actor as long as an ask waits for its reply: then it is a dead letter. */
+	private void expireLater(PendingActor pending, long delayMillis) {
+		try {
+			this.kernel.timer().schedule(() -> {
+				long waitMillis = this.kernel.askTimeout().toMillis();
+				long oldest = this.kernel.registry().expire(pending, System.currentTimeMillis() - waitMillis,
+						this.deadLetters);
+				if (oldest >= 0) {
+					expireLater(pending, Math.max(1, oldest + waitMillis - System.currentTimeMillis()));
+				}
+			}, delayMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// the core has terminated: shutdown dead-lettered what pendings held
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -144,8 +145,9 @@ public final class Kernel {
 
 	/**
 	 * A proxy for {@code name}. If no such actor exists yet, the proxy buffers up to 1,000
-	 * messages, delivered in order when it is created, and binds to that actor. It never creates
-	 * the actor itself.
+	 * messages, delivered in order when it is created, and binds to that actor. A message waits
+	 * no longer than an ask would for its reply (the ask timeout), then becomes a dead letter
+	 * ({@code NO_SUCH_ACTOR}). It never creates the actor itself.
 	 * @throws ActorNameException for a name no actor could have
 	 */
 	public ActorProxy<?> proxy(String name) {
@@ -212,6 +214,16 @@ public final class Kernel {
 	/** The mapper of the JSON check and the envelope codec. */
 	public JsonMapper jsonMapper() {
 		return this.jsonMapper;
+	}
+
+	/** Names to actors, and to proxies waiting for theirs. */
+	ActorRegistry registry() {
+		return this.registry;
+	}
+
+	/** The core's own timer. */
+	ScheduledExecutorService timer() {
+		return this.dispatchers.timer();
 	}
 
 	/** Creates actors and their children. */

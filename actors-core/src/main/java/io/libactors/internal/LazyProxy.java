@@ -18,7 +18,7 @@ final class LazyProxy implements ActorProxy<Actor> {
 
 	private final Kernel kernel;
 
-	private final PendingActor pending;
+	private volatile PendingActor pending;
 
 	private volatile @Nullable ActorCell bound;
 
@@ -41,6 +41,22 @@ final class LazyProxy implements ActorProxy<Actor> {
 		return cell;
 	}
 
+	/** Where mail to the name waits now. */
+	PendingActor pending() {
+		return this.pending;
+	}
+
+	/** The pending retired: the name is looked up again, and this proxy binds if its actor exists. */
+	void lookUpAgain() {
+		Object found = this.kernel.registry().cellOrPending(this.pending.name);
+		if (found instanceof ActorCell cell) {
+			this.bound = cell;
+		}
+		else {
+			this.pending = (PendingActor) found;
+		}
+	}
+
 	@Override
 	public String name() {
 		return this.pending.name;
@@ -53,7 +69,7 @@ final class LazyProxy implements ActorProxy<Actor> {
 			cell.tell(message);
 		}
 		else {
-			this.kernel.delivery.sendPending(this.pending, message, null);
+			this.kernel.delivery.sendPending(this, message, null);
 		}
 	}
 
@@ -69,8 +85,8 @@ final class LazyProxy implements ActorProxy<Actor> {
 		if (cell != null) {
 			return cell.ask(message, replyType, timeout);
 		}
-		Ask ask = this.kernel.delivery.newAsk(this.pending.name, message, replyType, timeout);
-		this.kernel.delivery.sendPending(this.pending, message, ask);
+		Ask ask = this.kernel.delivery.newAsk(name(), message, replyType, timeout);
+		this.kernel.delivery.sendPending(this, message, ask);
 		return (CompletableFuture<R>) (CompletableFuture<?>) ask;
 	}
 

@@ -1,6 +1,8 @@
 package io.libactors.internal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import io.libactors.DeadLetter;
@@ -8,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A name that proxies refer to before its actor exists: up to {@link #CAPACITY} messages wait
- * here, in order, and move into the actor's mailbox when it is created. Guarded by its
+ * here, in order, and move into the actor's mailbox when it is created. A message waits no
+ * longer than an ask would for its reply, then becomes a dead letter; once none waits, the
+ * pending retires and frees its name, and its proxies look the name up again. Guarded by its
  * monitor; not the hot path.
  */
 final class PendingActor {
@@ -23,6 +27,23 @@ final class PendingActor {
 
 	private boolean closed;
 
+	/** Expired with nothing waiting: its name is free again. */
+	private boolean retired;
+
+	/** What became of a message offered. */
+	enum Offer {
+		/** Waits here, the first to: an expiry is owed. */
+		FIRST_BUFFERED,
+		/** Waits here behind others. */
+		BUFFERED,
+		/** Accounted for as a dead letter (full, or closed by shutdown). */
+		DEAD_LETTERED,
+		/** The actor exists: send to {@link #cell()} directly. */
+		BOUND,
+		/** This pending retired: look the name up again. */
+		RETIRED
+	}
+
 	PendingActor(String name) {
 		this.name = name;
 	}
@@ -31,22 +52,51 @@ final class PendingActor {
 		return this.cell;
 	}
 
-	/**
-	 * Buffers a node.
-	 * @return the actor if it exists by now (the caller sends directly), else {@code null}
-	 */
-	@Nullable ActorCell offer(Node node, DeadLetterOffice deadLetters) {
+	/** Buffers a node, unless the actor exists or this pending retired. */
+	Offer offer(Node node, DeadLetterOffice deadLetters) {
 		synchronized (this) {
 			if (this.cell != null) {
-				return this.cell;
+				return Offer.BOUND;
+			}
+			if (this.retired) {
+				return Offer.RETIRED;
 			}
 			if (!this.closed && this.buffer.size() < CAPACITY) {
 				this.buffer.add(node);
-				return null;
+				return (this.buffer.size() == 1) ? Offer.FIRST_BUFFERED : Offer.BUFFERED;
 			}
 		}
 		deadLetters.post(node, this.name, DeadLetter.NO_SUCH_ACTOR);
-		return null;
+		return Offer.DEAD_LETTERED;
+	}
+
+	/**
+	 * Dead-letters what was buffered at or before {@code cutoffMillis}; retires once nothing
+	 * waits.
+	 * @param release frees the name, under this pending's monitor (no actor claims it meanwhile)
+	 * @return when the oldest message still waiting was buffered, in epoch millis, or -1 when none
+	 */
+	long expire(long cutoffMillis, DeadLetterOffice deadLetters, Runnable release) {
+		List<Node> expired = new ArrayList<>();
+		long oldest = -1;
+		synchronized (this) {
+			if (this.cell != null || this.closed || this.retired) {
+				return -1;
+			}
+			for (Node node = this.buffer.peek(); node != null && node.timestamp <= cutoffMillis; node = this.buffer.peek()) {
+				expired.add(this.buffer.poll());
+			}
+			Node waiting = this.buffer.peek();
+			if (waiting != null) {
+				oldest = waiting.timestamp;
+			}
+			else {
+				this.retired = true;
+				release.run();
+			}
+		}
+		expired.forEach((node) -> deadLetters.post(node, this.name, DeadLetter.NO_SUCH_ACTOR));
+		return oldest;
 	}
 
 	/**
@@ -59,7 +109,7 @@ final class PendingActor {
 	 * @return whether the name was claimed; if not, nothing moved
 	 */
 	synchronized boolean handOver(ActorCell cell, BooleanSupplier holdsName, Runnable claim) {
-		if (this.closed || this.cell != null || !holdsName.getAsBoolean()) {
+		if (this.closed || this.retired || this.cell != null || !holdsName.getAsBoolean()) {
 			return false;
 		}
 		for (Node node = this.buffer.poll(); node != null; node = this.buffer.poll()) {
