@@ -16,6 +16,7 @@ import io.libactors.ActorProxy;
 import io.libactors.Core;
 import io.libactors.Supervision;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationListener;
@@ -32,7 +33,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * drain. Timers are cancelled earlier, at {@link ContextClosedEvent}, when Spring's own
  * {@code TaskScheduler} shuts down.
  */
-public final class ActorLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
+public final class ActorLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent>, DisposableBean {
 
 	/** Below the web server's stop ({@code MAX_VALUE - 2048}), above the executors ({@code MAX_VALUE / 2}). */
 	public static final int PHASE = Integer.MAX_VALUE - 3072;
@@ -155,6 +156,15 @@ public final class ActorLifecycle implements SmartLifecycle, ApplicationListener
 	public void stop() {
 		this.core.shutdown(this.shutdownTimeout);
 		this.running = false;
+	}
+
+	/**
+	 * A refresh that failed stops no lifecycle bean, but destroys the singletons: the core is
+	 * shut down here then (after a normal close, this finds it shut down already).
+	 */
+	@Override
+	public void destroy() {
+		this.core.shutdown(this.shutdownTimeout);
 	}
 
 	@Override

@@ -67,7 +67,32 @@ class NoThreadSurvivesCloseTests {
 				}
 				assertThat(started(before)).isNotEmpty();
 			});
-		await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(started(before)).isEmpty());
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(started(before)).isEmpty());
+	}
+
+	@ActorComponent("doomed")
+	static class Doomed implements Actor {
+
+		@Override
+		public void initialize(Context context) {
+			context.actlet(() -> new Tick());
+			throw new IllegalStateException("no start");
+		}
+
+		@MessageHandler
+		void onTick(Tick tick) {
+		}
+
+	}
+
+	@Test
+	void aContextWhoseStartFailsEndsEveryThreadTheActorsUsedToo() {
+		Set<Thread> before = Thread.getAllStackTraces().keySet();
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class, ActorsAutoConfiguration.class))
+			.withUserConfiguration(Worker.class, Doomed.class)
+			.run((context) -> assertThat(context).hasFailed());
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(started(before)).isEmpty());
 	}
 
 	/** Live threads started since {@code before}, by name. */
