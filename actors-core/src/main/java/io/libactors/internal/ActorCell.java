@@ -24,6 +24,8 @@ import io.libactors.StatefulActor;
 import io.libactors.TimerDone;
 import io.libactors.internal.handler.Handler;
 import io.libactors.internal.handler.HandlerTable;
+import io.libactors.internal.observe.HandlerMetrics;
+import io.libactors.internal.observe.StateStream;
 import org.jspecify.annotations.Nullable;
 
 

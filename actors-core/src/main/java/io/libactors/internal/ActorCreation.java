@@ -15,6 +15,7 @@ import io.libactors.HandlerRegistrationException;
 import io.libactors.Supervision;
 import io.libactors.internal.handler.HandlerTable;
 import io.libactors.internal.handler.HandlerTables;
+import io.libactors.internal.observe.MonitorChain;
 import org.jspecify.annotations.Nullable;
 
 /**

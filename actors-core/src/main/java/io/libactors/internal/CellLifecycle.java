@@ -15,6 +15,8 @@ import io.libactors.ShutdownMessage;
 import io.libactors.StatefulActor;
 import io.libactors.internal.handler.Handler;
 import io.libactors.internal.handler.HandlerTable;
+import io.libactors.internal.observe.MonitorChain;
+import io.libactors.internal.observe.StateStream;
 import org.jspecify.annotations.Nullable;
 
 /**

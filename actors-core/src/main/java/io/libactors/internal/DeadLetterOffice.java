@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 import io.libactors.DeadLetter;
 import io.libactors.Message;
 import io.libactors.UndeliverableMessageException;
+import io.libactors.internal.observe.MonitorChain;
+import io.libactors.internal.observe.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

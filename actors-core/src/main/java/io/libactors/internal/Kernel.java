@@ -25,6 +25,7 @@ import io.libactors.Message;
 import io.libactors.MessageTracer;
 import io.libactors.TimerScheduler;
 import io.libactors.internal.handler.HandlerTables;
+import io.libactors.internal.observe.MonitorChain;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 

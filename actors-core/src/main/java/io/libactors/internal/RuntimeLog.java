@@ -2,6 +2,7 @@ package io.libactors.internal;
 
 import io.libactors.Core;
 import io.libactors.internal.handler.Handler;
+import io.libactors.internal.observe.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,6 +14,8 @@ import io.libactors.MessageTracer;
 import io.libactors.ShutdownMessage;
 import io.libactors.internal.handler.Handler;
 import io.libactors.internal.handler.HandlerTable;
+import io.libactors.internal.observe.HandlerMetrics;
+import io.libactors.internal.observe.MonitorChain;
 import org.jspecify.annotations.Nullable;
 
 

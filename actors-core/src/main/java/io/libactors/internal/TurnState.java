@@ -2,6 +2,8 @@ package io.libactors.internal;
 
 import java.util.List;
 
+import io.libactors.internal.observe.HandlerMetrics;
+import io.libactors.internal.observe.StateStream;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package io.libactors.internal;
+package io.libactors.internal.observe;
 
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * published. A slow subscriber holds at most one state, the latest: no queue grows. Published
  * from the actor's turn; subscribers may request and cancel from any thread.
  */
-final class StateStream {
+public final class StateStream {
 
 	private static final Logger logger = LoggerFactory.getLogger(StateStream.class);
 
@@ -28,7 +28,7 @@ final class StateStream {
 	/** The last state published; the turn's alone. */
 	private @Nullable Object last;
 
-	StateStream(String actor) {
+	public StateStream(String actor) {
 		this.actor = actor;
 	}
 
@@ -36,7 +36,7 @@ final class StateStream {
 	 * From the turn: a new subscriber, which gets the current state whatever came before; the
 	 * others get it too if it is news to them (a publish skipped when {@code state()} failed).
 	 */
-	void welcome(Subscription subscription, Object state) {
+	public void welcome(Subscription subscription, Object state) {
 		if (!Objects.equals(state, this.last)) {
 			this.last = state;
 			for (Subscription other : this.subscriptions) {
@@ -49,7 +49,7 @@ final class StateStream {
 	}
 
 	/** From the turn, after a message: publishes the state if it changed. */
-	void publish(Object state) {
+	public void publish(Object state) {
 		if (!Objects.equals(state, this.last)) {
 			this.last = state;
 			for (Subscription subscription : this.subscriptions) {
@@ -59,20 +59,20 @@ final class StateStream {
 	}
 
 	/** The actor stopped: every stream completes once its subscriber has the last state. */
-	void complete() {
+	public void complete() {
 		for (Subscription subscription : this.subscriptions) {
 			subscription.complete();
 		}
 	}
 
-	Subscription add(Flow.Subscriber<?> subscriber) {
+	public Subscription add(Flow.Subscriber<?> subscriber) {
 		Subscription subscription = new Subscription(subscriber);
 		this.subscriptions.add(subscription);
 		return subscription;
 	}
 
 	/** One subscriber's view: a slot for the latest state, its demand, and a drain loop. */
-	final class Subscription implements Flow.Subscription {
+	public final class Subscription implements Flow.Subscription {
 
 		@SuppressWarnings("rawtypes")
 		private final Flow.Subscriber subscriber;

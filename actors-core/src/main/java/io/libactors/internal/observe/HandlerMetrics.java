@@ -1,4 +1,4 @@
-package io.libactors.internal;
+package io.libactors.internal.observe;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -18,7 +18,7 @@ import org.HdrHistogram.IntCountsHistogram;
  * reader. Its counts are ints (half the memory of longs): before any could overflow it starts
  * afresh, so after about two billion messages the percentile covers the recent ones.
  */
-final class HandlerMetrics implements ActorMonitor.HandlerCounts {
+public final class HandlerMetrics implements ActorMonitor.HandlerCounts {
 
 	private static final VarHandle COUNT;
 
@@ -52,15 +52,15 @@ final class HandlerMetrics implements ActorMonitor.HandlerCounts {
 
 	private long maxNanos;
 
-	HandlerMetrics() {
+	public HandlerMetrics() {
 		this(Integer.MAX_VALUE);
 	}
 
-	HandlerMetrics(long histogramLimit) {
+	public HandlerMetrics(long histogramLimit) {
 		this.histogramLimit = histogramLimit;
 	}
 
-	void record(long nanos) {
+	public void record(long nanos) {
 		if (this.histogram.getTotalCount() >= this.histogramLimit) {
 			this.histogram.reset();
 		}
@@ -82,7 +82,7 @@ final class HandlerMetrics implements ActorMonitor.HandlerCounts {
 		return (long) TOTAL.getAcquire(this);
 	}
 
-	ActorInfo.HandlerStats snapshot() {
+	public ActorInfo.HandlerStats snapshot() {
 		long count = (long) COUNT.getAcquire(this);
 		long total = (long) TOTAL.getAcquire(this);
 		long max = (long) MAX.getAcquire(this);

@@ -1,4 +1,4 @@
-package io.libactors.internal;
+package io.libactors.internal.observe;
 
 import java.util.ArrayList;
 import java.util.List;

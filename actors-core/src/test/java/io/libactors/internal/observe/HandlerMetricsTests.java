@@ -1,4 +1,4 @@
-package io.libactors.internal;
+package io.libactors.internal.observe;
 
 import io.libactors.ActorInfo;
 import org.junit.jupiter.api.Test;

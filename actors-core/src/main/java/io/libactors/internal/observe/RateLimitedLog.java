@@ -1,4 +1,4 @@
-package io.libactors.internal;
+package io.libactors.internal.observe;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Lets at most {@code limit} log lines through per window, then says how many it held back.
  * Thread-safe; a handler failing every message cannot flood the log.
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
 
 	private final int limit;
 
@@ -19,7 +19,7 @@ final class RateLimitedLog {
 
 	private final AtomicInteger suppressed = new AtomicInteger();
 
-	RateLimitedLog(int limit, long windowNanos) {
+	public RateLimitedLog(int limit, long windowNanos) {
 		this.limit = limit;
 		this.windowNanos = windowNanos;
 	}
@@ -29,7 +29,7 @@ final class RateLimitedLog {
 	 * @return {@code -1} to hold the line back, otherwise how many lines were held back since the
 	 * last one written
 	 */
-	int acquire() {
+	public int acquire() {
 		long now = System.nanoTime();
 		long start = this.windowStart.get();
 		if (now - start > this.windowNanos && this.windowStart.compareAndSet(start, now)) {

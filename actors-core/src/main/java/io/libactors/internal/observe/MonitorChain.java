@@ -1,4 +1,4 @@
-package io.libactors.internal;
+package io.libactors.internal.observe;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * makes a longer chain, so a chain an actor was announced to is a prefix of every later one.
  * Thread-safe.
  */
-final class MonitorChain implements ActorMonitor {
+public final class MonitorChain implements ActorMonitor {
 
 	private static final Logger logger = LoggerFactory.getLogger(ActorMonitor.class);
 
@@ -24,23 +24,23 @@ final class MonitorChain implements ActorMonitor {
 
 	private final RateLimitedLog log = new RateLimitedLog(10, 10_000_000_000L);
 
-	MonitorChain(List<ActorMonitor> monitors) {
+	public MonitorChain(List<ActorMonitor> monitors) {
 		this.monitors = monitors.toArray(ActorMonitor[]::new);
 	}
 
 	/** This chain and one more monitor, called last. */
-	MonitorChain with(ActorMonitor monitor) {
+	public MonitorChain with(ActorMonitor monitor) {
 		List<ActorMonitor> longer = new ArrayList<>(List.of(this.monitors));
 		longer.add(monitor);
 		return new MonitorChain(longer);
 	}
 
-	boolean contains(ActorMonitor monitor) {
+	public boolean contains(ActorMonitor monitor) {
 		return List.of(this.monitors).contains(monitor);
 	}
 
 	/** The monitors of this chain that {@code older}, an earlier chain of the same core, lacks. */
-	MonitorChain since(@Nullable MonitorChain older) {
+	public MonitorChain since(@Nullable MonitorChain older) {
 		int known = (older != null) ? older.monitors.length : 0;
 		return new MonitorChain(List.of(this.monitors).subList(known, this.monitors.length));
 	}
