@@ -183,6 +183,47 @@ class AttachedMonitorTests {
 	}
 
 	@Test
+	void anActorWhoseCreationOverlapsAnAttachIsAnnouncedToTheNewMonitorToo() throws Exception {
+		CountDownLatch announcing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ActorMonitor slow = new ActorMonitor() {
+
+			@Override
+			public void started(ActorProxy<?> actor, @Nullable String template) {
+				// holds the creation after it read the monitors and before it claims the name
+				announcing.countDown();
+				try {
+					release.await(2, TimeUnit.MINUTES);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+
+		};
+		Core core = Core.builder().monitor(slow).build();
+		ExecutorService creator = Executors.newSingleThreadExecutor();
+		try {
+			Future<ActorProxy<Worker>> creating = creator.submit(() -> core.createActor("overlapping", new Worker()));
+			assertThat(announcing.await(30, TimeUnit.SECONDS)).isTrue();
+			RecordingMonitor late = new RecordingMonitor();
+			core.attachMonitor(late);
+			// the attach listed the actors before this one claimed its name
+			assertThat(late.events("overlapping")).isEmpty();
+			release.countDown();
+			ActorProxy<Worker> actor = creating.get(30, TimeUnit.SECONDS);
+			await().atMost(Duration.ofSeconds(30)).until(() -> !late.events("overlapping").isEmpty());
+			actor.stop().get(30, TimeUnit.SECONDS);
+			assertThat(late.events("overlapping")).containsExactly("started", "stopped");
+		}
+		finally {
+			release.countDown();
+			creator.shutdownNow();
+			core.shutdown(Duration.ofSeconds(30));
+		}
+	}
+
+	@Test
 	void aTracerAttachedToARunningCoreTracesTheMessagesSentAfterIt() throws Exception {
 		Core core = Core.builder().build();
 		try {

@@ -150,6 +150,40 @@ class ProxyAndPublishTests {
 	}
 
 	@Test
+	void aProxyWhoseWaitingMailExpiredBindsToTheActorCreatedLaterWithoutSendingAgain() throws Exception {
+		Core core = Core.builder().askTimeout(Duration.ofMillis(200)).build();
+		try {
+			ActorProxy<?> late = core.proxy("late");
+			late.tell(new Note(1));
+			await().atMost(Duration.ofSeconds(30)).until(() -> core.deadLetterCount(DeadLetter.NO_SUCH_ACTOR) == 1);
+			core.createActor("late", new Recorder());
+			assertThat(late.isAlive()).isTrue();
+			core.whenStarted(late).get(30, TimeUnit.SECONDS);
+			late.stop().get(30, TimeUnit.SECONDS);
+			assertThat(core.find("late")).isEmpty();
+		}
+		finally {
+			core.shutdown(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
+	void mailToAnExpiredNameThatTheLimitNoLongerAllowsIsADeadLetterNotAnException() {
+		Core core = Core.builder().askTimeout(Duration.ofMillis(200)).maxActors(1).build();
+		try {
+			ActorProxy<?> first = core.proxy("first");
+			first.tell(new Note(1));
+			await().atMost(Duration.ofSeconds(30)).until(() -> core.deadLetterCount(DeadLetter.NO_SUCH_ACTOR) == 1);
+			core.createActor("second", new Recorder());
+			first.tell(new Note(2));
+			assertThat(core.deadLetterCount(DeadLetter.NO_SUCH_ACTOR)).isEqualTo(2);
+		}
+		finally {
+			core.shutdown(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
 	void aProxyStaysDeadWhenItsNameIsReused() throws Exception {
 		ActorProxy<Recorder> first = this.core.createActor("name", new Recorder());
 		first.stop().get(30, TimeUnit.SECONDS);

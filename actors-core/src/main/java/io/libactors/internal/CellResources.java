@@ -49,8 +49,12 @@ abstract sealed class CellResources extends Mailbox permits CellLifecycle {
 	volatile @Nullable Actlets actlets;
 
 	CellResources(Kernel kernel) {
-		super(kernel.mailboxCapacity());
 		this.kernel = kernel;
+	}
+
+	@Override
+	final int capacity() {
+		return this.kernel.mailboxCapacity();
 	}
 
 	/** The cell this layer is part of (the only kind there is). */

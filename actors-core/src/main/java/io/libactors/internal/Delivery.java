@@ -121,7 +121,14 @@ public final class Delivery {
 				case FIRST_BUFFERED -> expireLater(pending, this.kernel.askTimeout().toMillis());
 				case BOUND -> send(Objects.requireNonNull(pending.cell()), delivered, ask);
 				case RETIRED -> {
-					proxy.lookUpAgain();
+					try {
+						proxy.lookUpAgain();
+					}
+					catch (ActorException ex) {
+						// the name is free, but no proxy may wait for it now (the actor limit)
+						this.deadLetters.post(node, proxy.name(), DeadLetter.NO_SUCH_ACTOR);
+						return;
+					}
 					ActorCell cell = proxy.bound();
 					if (cell == null) {
 						continue;
@@ -138,14 +145,14 @@ public final class Delivery {
 	/** Mail waits for its actor as long as an ask waits for its reply: then it is a dead letter. */
 	private void expireLater(PendingActor pending, long delayMillis) {
 		try {
-			this.kernel.timer().schedule(() -> {
+			pending.expiresBy(this.kernel.timer().schedule(() -> {
 				long waitMillis = this.kernel.askTimeout().toMillis();
 				long oldest = this.kernel.registry().expire(pending, System.currentTimeMillis() - waitMillis,
 						this.deadLetters);
 				if (oldest >= 0) {
 					expireLater(pending, Math.max(1, oldest + waitMillis - System.currentTimeMillis()));
 				}
-			}, delayMillis, TimeUnit.MILLISECONDS);
+			}, delayMillis, TimeUnit.MILLISECONDS));
 		}
 		catch (RejectedExecutionException ex) {
 			// the core has terminated: shutdown dead-lettered what pendings held

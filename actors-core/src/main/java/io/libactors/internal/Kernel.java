@@ -1,5 +1,6 @@
 package io.libactors.internal;
 
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -335,7 +336,10 @@ public final class Kernel {
 			return; // given to the builder, say, and attached again
 		}
 		this.monitors = (monitors != null) ? monitors.with(monitor) : new MonitorChain(List.of(monitor));
-		// An actor claiming its name now either is listed here or sees the longer chain itself.
+		// An actor claiming its name now either is listed here or sees the longer chain itself:
+		// its claim writes the registry, then reads the chain; this writes the chain, then reads
+		// the registry (whose iteration reads with acquire loads, hence the fence).
+		VarHandle.fullFence();
 		this.registry.cells().forEach(ActorCell::catchUpMonitors);
 	}
 

@@ -35,7 +35,12 @@ final class LazyProxy implements ActorProxy<Actor> {
 	private @Nullable ActorCell target() {
 		ActorCell cell = this.bound;
 		if (cell == null) {
-			cell = this.pending.cell();
+			PendingActor pending = this.pending;
+			cell = pending.cell();
+			if (cell == null && pending.isRetired()) {
+				// its mail expired and its name was freed: an actor created since is the one
+				cell = this.kernel.registry().find(pending.name);
+			}
 			this.bound = cell;
 		}
 		return cell;

@@ -80,13 +80,15 @@ abstract class Mailbox extends Link {
 	/** Made when the actor first takes mail; see {@link #turnState()}. */
 	private @Nullable TurnState turn;
 
-	/** The most messages queued at once; 0 for no bound. */
-	private final int capacity;
-
-	Mailbox(int capacity) {
-		this.capacity = capacity;
+	Mailbox() {
 		this.tail = this;
 	}
+
+	/**
+	 * The most messages queued at once; 0 for no bound. A method, not a field: the cell already
+	 * holds what knows it, and a field would cost every actor 8 bytes (the object's alignment).
+	 */
+	abstract int capacity();
 
 	/** Gives the turn to the executor. */
 	abstract void submit();
@@ -125,7 +127,7 @@ abstract class Mailbox extends Link {
 
 	/** Bounded mailboxes count; unbounded ones are walked, from any thread, O(depth). */
 	final int depth() {
-		if (this.capacity > 0) {
+		if (capacity() > 0) {
 			return (int) Math.max(0, this.enqueued - takenCount());
 		}
 		for (;;) {
@@ -160,7 +162,7 @@ abstract class Mailbox extends Link {
 
 	/** Links a node into the mailbox; the caller makes sure a turn will see it. */
 	final boolean link(Node node, boolean ignoreCapacity) {
-		int capacity = this.capacity;
+		int capacity = capacity();
 		if (capacity > 0) {
 			// Only a bounded mailbox counts what comes in: it is one more atomic per message.
 			if (ignoreCapacity) {

@@ -3,6 +3,7 @@ package io.libactors.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 import io.libactors.DeadLetter;
@@ -30,6 +31,8 @@ final class PendingActor {
 	/** Expired with nothing waiting: its name is free again. */
 	private boolean retired;
 
+	private @Nullable Future<?> expiry;
+
 	/** What became of a message offered. */
 	enum Offer {
 		/** Waits here, the first to: an expiry is owed. */
@@ -50,6 +53,26 @@ final class PendingActor {
 
 	synchronized @Nullable ActorCell cell() {
 		return this.cell;
+	}
+
+	synchronized boolean isRetired() {
+		return this.retired;
+	}
+
+	/** The task that will expire what waits here; cancelled once the name is handed over or closed. */
+	synchronized void expiresBy(Future<?> expiry) {
+		this.expiry = expiry;
+		if (this.cell != null || this.closed) {
+			cancelExpiry();
+		}
+	}
+
+	private void cancelExpiry() {
+		Future<?> expiry = this.expiry;
+		if (expiry != null) {
+			expiry.cancel(false);
+			this.expiry = null;
+		}
 	}
 
 	/** Buffers a node, unless the actor exists or this pending retired. */
@@ -117,6 +140,7 @@ final class PendingActor {
 			cell.link(node, true);
 		}
 		this.cell = cell;
+		cancelExpiry();
 		claim.run();
 		return true;
 	}
@@ -132,6 +156,7 @@ final class PendingActor {
 				return;
 			}
 			this.closed = true;
+			cancelExpiry();
 			release.run();
 			left = new ArrayDeque<>(this.buffer);
 			this.buffer.clear();

@@ -338,7 +338,8 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 		added.started(self(), this.origin.template());
 		TurnState turn = existingTurn();
 		HandlerMetrics[] metrics = (turn != null) ? turn.metrics : null;
-		if (metrics != null) {
+		// metrics of the table before a restart that changed it are not this table's
+		if (metrics != null && metrics.length == this.table.handlers.length) {
 			for (int i = 0; i < metrics.length; i++) {
 				HandlerMetrics used = (HandlerMetrics) METRIC.getAcquire(metrics, i);
 				if (used != null) {

@@ -18,7 +18,6 @@ import io.libactors.Supervision;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
@@ -100,9 +99,11 @@ public final class ActorLifecycle implements SmartLifecycle, ApplicationListener
 
 	/**
 	 * The instances of a singleton actor supervised with {@code RESTART}: the singleton bean
-	 * first, then a bean of the prototype copy of its definition per restart. Each instance done
-	 * with goes through its definition's destroy callbacks: the singleton leaves the bean
-	 * factory, a copy is destroyed as prototypes are. Called in the actor's turns, one at a time.
+	 * first, then a bean of the prototype copy of its definition per restart. Each copy done with
+	 * goes through the definition's destroy callbacks as prototypes do; the singleton stays the
+	 * bean factory's, destroyed when the context closes (taken out earlier, a later
+	 * {@code getBean} of its name would make a new one). Called in the actor's turns, one at a
+	 * time.
 	 */
 	private static final class BeanIncarnations implements Supplier<Actor>, Consumer<Actor> {
 
@@ -131,14 +132,7 @@ public final class ActorLifecycle implements SmartLifecycle, ApplicationListener
 
 		@Override
 		public void accept(Actor done) {
-			if (done == this.singleton && this.beanFactory instanceof DefaultSingletonBeanRegistry singletons) {
-				// out of the registry too, or the context would destroy it again when it closes
-				singletons.destroySingleton(this.name);
-			}
-			else if (done == this.singleton) {
-				this.beanFactory.destroyBean(this.name, done);
-			}
-			else {
+			if (done != this.singleton) {
 				this.beanFactory.destroyBean(ActorBeanRegistrar.ActorDefinition.restartBeanName(this.name), done);
 			}
 		}

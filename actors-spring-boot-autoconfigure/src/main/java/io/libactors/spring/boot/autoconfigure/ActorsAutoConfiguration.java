@@ -13,6 +13,8 @@ import io.libactors.spring.ActorJsonMapper;
 import io.libactors.spring.ActorLifecycle;
 import io.libactors.spring.SpringActorTemplates;
 import io.libactors.spring.SpringTimerScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -41,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @EnableConfigurationProperties(ActorsProperties.class)
 public final class ActorsAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(ActorsAutoConfiguration.class);
 
 	@Bean
 	static ActorBeanRegistrar actorBeanRegistrar() {
@@ -115,7 +119,15 @@ public final class ActorsAutoConfiguration {
 			ObjectProvider<MessageTracer> tracer) {
 		return () -> {
 			monitors.orderedStream().forEach(core::attachMonitor);
-			tracer.ifUnique(core::attachTracer);
+			tracer.ifUnique((unique) -> {
+				try {
+					core.attachTracer(unique);
+				}
+				catch (IllegalStateException ex) {
+					// a core the application built with its own tracer keeps it
+					logger.info("{} not attached: {}", unique.getClass().getName(), ex.getMessage());
+				}
+			});
 		};
 	}
 

@@ -3,8 +3,7 @@ package io.libactors.spring.boot.autoconfigure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import jakarta.annotation.PostConstruct;
+import java.util.concurrent.TimeUnit;
 
 import io.libactors.Actor;
 import io.libactors.ActorMonitor;
@@ -12,12 +11,17 @@ import io.libactors.ActorProxy;
 import io.libactors.Core;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
+import io.libactors.MessageTracer;
 import io.libactors.spring.ActorComponent;
 import io.libactors.spring.boot.autoconfigure.health.ActorsHealthAutoConfiguration;
 import io.libactors.spring.boot.autoconfigure.health.ActorsHealthIndicator;
 import io.libactors.spring.boot.autoconfigure.metrics.ActorsMetricsAutoConfiguration;
+import io.libactors.spring.boot.autoconfigure.observation.ActorObservations;
+import io.libactors.spring.boot.autoconfigure.observation.ActorsObservationAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.annotation.PostConstruct;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -170,6 +174,60 @@ class InstrumentationAttachmentTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(RecordingMonitor.class).events).containsExactly("started pinger");
 		});
+	}
+
+
+	/** Traces nothing: the application's own tracer, given to the core it builds. */
+	static final class OwnTracer implements MessageTracer {
+
+		@Override
+		public @Nullable Object capture() {
+			return null;
+		}
+
+		@Override
+		public Handling start(@Nullable Object parent, ActorProxy<?> actor, @Nullable String template,
+				Class<?> messageType) {
+			return new Handling() {
+
+				@Override
+				public void detach() {
+				}
+
+				@Override
+				public void end(@Nullable Throwable error) {
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CoreWithItsOwnTracer {
+
+		@Bean
+		ObservationRegistry observationRegistry() {
+			return ObservationRegistry.create();
+		}
+
+		@Bean
+		Core userCore() {
+			return Core.builder().tracer(new OwnTracer()).build();
+		}
+
+	}
+
+	@Test
+	void aCoreBuiltWithItsOwnTracerKeepsItAndStillStarts() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ActorsObservationAutoConfiguration.class))
+			.withPropertyValues("actors.observations.enabled=true")
+			.withUserConfiguration(CoreWithItsOwnTracer.class, Pinger.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(ActorObservations.class);
+				ActorProxy<?> pinger = context.getBean(Core.class).find("pinger").orElseThrow();
+				assertThat(pinger.ask(new Ping(), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("pong");
+			});
 	}
 
 }

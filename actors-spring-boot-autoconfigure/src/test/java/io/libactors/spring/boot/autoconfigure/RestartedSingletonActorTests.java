@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A singleton actor supervised with {@code RESTART}: each instance after the first is made from
- * the bean's own definition, and each instance done with goes through its destroy callbacks,
- * once.
+ * the bean's own definition and destroyed through it when replaced or stopped; the singleton
+ * itself stays the context's until it closes. Each instance is destroyed once.
  */
 class RestartedSingletonActorTests {
 
@@ -76,7 +76,7 @@ class RestartedSingletonActorTests {
 	}
 
 	@Test
-	void eachRestartMakesTheBeanFromItsDefinitionAndDestroysTheOneItReplaces() {
+	void eachRestartMakesTheBeanFromItsDefinitionAndDestroysTheCopyItReplaces() {
 		this.contextRunner.withUserConfiguration(Phoenix.class).run((context) -> {
 			@SuppressWarnings("unchecked")
 			ActorProxy<Phoenix> phoenix = (ActorProxy<Phoenix>) context
@@ -87,10 +87,10 @@ class RestartedSingletonActorTests {
 			assertThat(phoenix.ask(new Greet(), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("risen 1");
 			phoenix.tell(new Burn());
 			assertThat(phoenix.ask(new Greet(), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("risen 2");
-			assertThat(destroyed).containsExactly(made.get(0), made.get(1));
+			assertThat(destroyed).containsExactly(made.get(1));
 		});
 		assertThat(made).hasSize(3);
-		assertThat(destroyed).containsExactlyElementsOf(made);
+		assertThat(destroyed).containsExactlyInAnyOrderElementsOf(made);
 	}
 
 }
