@@ -256,6 +256,8 @@ public final class Core {
 
 		private final List<ActorMonitor> monitors = new ArrayList<>();
 
+		private @Nullable TimerScheduler clock;
+
 		private @Nullable MessageTracer tracer;
 
 		private boolean virtualThreads;
@@ -294,6 +296,17 @@ public final class Core {
 		/** Schedules timer ticks (takes precedence over {@link #scheduler}). */
 		public Builder timerScheduler(TimerScheduler scheduler) {
 			this.timerScheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+			return this;
+		}
+
+		/**
+		 * Runs every deadline of the core on {@code clock}: actor timers (unless a timer scheduler
+		 * is set too), ask timeouts, and how long mail waits for an actor that does not exist
+		 * yet, each to the nanosecond of the clock's {@link TimerScheduler#nanoTime()}. For tests
+		 * on a clock they move; by default these run on the core's own timer thread.
+		 */
+		public Builder clock(TimerScheduler clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
 			return this;
 		}
 
@@ -423,7 +436,7 @@ public final class Core {
 			return new CoreSettings(this.executor, this.actletExecutor, this.scheduler, this.timerScheduler,
 					this.askTimeout, this.mailboxCapacity, this.throughput, this.maxActors, this.slowHandler,
 					attached, List.copyOf(this.monitors), this.tracer, this.virtualThreads, this.maxRestarts,
-					this.restartWindow, this.serializationCheck, this.jsonMapper, this.templates);
+					this.restartWindow, this.serializationCheck, this.jsonMapper, this.templates, this.clock);
 		}
 
 	}

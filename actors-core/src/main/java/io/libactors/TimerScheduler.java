@@ -22,6 +22,14 @@ public interface TimerScheduler {
 	Future<?> scheduleAtFixedRate(Runnable task, Duration initialDelay, Duration period);
 
 	/**
+	 * This scheduler's time, in nanoseconds from an arbitrary origin, as {@link System#nanoTime()}
+	 * is (its default): what its delays count from. A clock a test moves answers its own.
+	 */
+	default long nanoTime() {
+		return System.nanoTime();
+	}
+
+	/**
 	 * A scheduler backed by an executor service.
 	 * @param executor the executor; its owner shuts it down
 	 * @return the scheduler

@@ -133,12 +133,12 @@ final class ActorRegistry {
 	}
 
 	/**
-	 * Dead-letters what waited in {@code pending} since before {@code cutoffMillis}, and frees
+	 * Dead-letters what waited in {@code pending} since before {@code cutoff}, and frees
 	 * its name once nothing waits there.
-	 * @return when the oldest message still waiting was buffered, in epoch millis, or -1 when none
+	 * @return when the oldest message still waiting was buffered, or {@link PendingActor#NONE_WAITING}
 	 */
-	long expire(PendingActor pending, long cutoffMillis, DeadLetterOffice deadLetters) {
-		return pending.expire(cutoffMillis, deadLetters, () -> {
+	long expire(PendingActor pending, long cutoff, DeadLetterOffice deadLetters) {
+		return pending.expire(cutoff, deadLetters, () -> {
 			if (this.entries.remove(pending.name, pending)) {
 				releaseName();
 			}

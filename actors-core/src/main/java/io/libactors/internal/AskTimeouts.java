@@ -1,13 +1,13 @@
 package io.libactors.internal;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.libactors.TimerScheduler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +30,13 @@ final class AskTimeouts {
 	/** About 36 years: keeps a deadline in nanoTime from overflowing. */
 	private static final long LONGEST_NANOS = Long.MAX_VALUE / 8;
 
-	private final ScheduledExecutorService timer;
+	private final TimerScheduler timer;
+
+	/**
+	 * A clock a test moves: each ask gets its own slot ending at its deadline, to the nanosecond,
+	 * and expires on the thread that moves the clock, before the move returns.
+	 */
+	private final boolean exact;
 
 	/** Where expired asks complete: their callbacks are user code, which must not hold the timer. */
 	private final Executor completions;
@@ -39,8 +45,9 @@ final class AskTimeouts {
 
 	private volatile boolean closed;
 
-	AskTimeouts(ScheduledExecutorService timer, Executor completions) {
+	AskTimeouts(TimerScheduler timer, boolean exact, Executor completions) {
 		this.timer = timer;
+		this.exact = exact;
 		this.completions = completions;
 	}
 
@@ -49,11 +56,11 @@ final class AskTimeouts {
 	 * @return {@code false} when the timer has shut down: nothing was started
 	 */
 	boolean start(Ask ask, long timeoutNanos) {
-		long now = System.nanoTime();
+		long now = this.timer.nanoTime();
 		long timeout = Math.min(timeoutNanos, LONGEST_NANOS);
 		long width = Math.max(SLOT_NANOS, Long.highestOneBit(timeout >> 6));
 		// a slot is known by its end: the first boundary of its width after the deadline
-		long key = (Math.floorDiv(now + timeout, width) + 1) * width;
+		long key = this.exact ? now + timeout : (Math.floorDiv(now + timeout, width) + 1) * width;
 		Slot slot = this.slots.get(key);
 		if (slot == null) {
 			Slot fresh = new Slot(key);
@@ -61,7 +68,7 @@ final class AskTimeouts {
 			if (slot == null) {
 				slot = fresh;
 				try {
-					fresh.task = this.timer.schedule(fresh, key - now, TimeUnit.NANOSECONDS);
+					fresh.task = this.timer.schedule(fresh, Duration.ofNanos(key - now));
 				}
 				catch (RejectedExecutionException ex) {
 					// The core has terminated. An ask that joined this slot meanwhile gets no
@@ -138,6 +145,10 @@ final class AskTimeouts {
 			this.expired = true;
 			AskTimeouts.this.slots.remove(this.key, this);
 			if (this.asks.isEmpty()) {
+				return;
+			}
+			if (AskTimeouts.this.exact) {
+				expireAll();
 				return;
 			}
 			try {

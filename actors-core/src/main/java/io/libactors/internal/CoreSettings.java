@@ -24,5 +24,5 @@ public record CoreSettings(@Nullable Executor executor, @Nullable Executor actle
 		int mailboxCapacity, int throughput, int maxActors, @Nullable Duration slowHandler,
 		Supplier<? extends Context> context, List<ActorMonitor> monitors, @Nullable MessageTracer tracer,
 		boolean virtualThreads, int maxRestarts, Duration restartWindow, SerializationCheck serializationCheck,
-		@Nullable JsonMapper jsonMapper, ActorTemplates templates) {
+		@Nullable JsonMapper jsonMapper, ActorTemplates templates, @Nullable TimerScheduler clock) {
 }

@@ -3,7 +3,6 @@ package io.libactors.internal;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.libactors.ActorException;
@@ -13,6 +12,7 @@ import io.libactors.Message;
 import io.libactors.MessageTracer;
 import io.libactors.SerializationCheck;
 import io.libactors.ShutdownMessage;
+import io.libactors.TimerScheduler;
 import io.libactors.UndeliverableMessageException;
 import io.libactors.internal.handler.Handler;
 import io.libactors.internal.handler.MessageTypeCheck;
@@ -117,8 +117,8 @@ public final class Delivery {
 		Node node = looseNode(delivered, sender, ask);
 		for (;;) {
 			PendingActor pending = proxy.pending();
-			switch (pending.offer(node, this.deadLetters)) {
-				case FIRST_BUFFERED -> expireLater(pending, this.kernel.askTimeout().toMillis());
+			switch (pending.offer(node, this.kernel.deadlines().nanoTime(), this.deadLetters)) {
+				case FIRST_BUFFERED -> expireLater(pending, this.kernel.askTimeout().toNanos());
 				case BOUND -> send(Objects.requireNonNull(pending.cell()), delivered, ask);
 				case RETIRED -> {
 					try {
@@ -143,16 +143,17 @@ public final class Delivery {
 	}
 
 	/** Mail waits for its actor as long as an ask waits for its reply: then it is a dead letter. */
-	private void expireLater(PendingActor pending, long delayMillis) {
+	private void expireLater(PendingActor pending, long delayNanos) {
+		TimerScheduler clock = this.kernel.deadlines();
 		try {
-			pending.expiresBy(this.kernel.timer().schedule(() -> {
-				long waitMillis = this.kernel.askTimeout().toMillis();
-				long oldest = this.kernel.registry().expire(pending, System.currentTimeMillis() - waitMillis,
-						this.deadLetters);
-				if (oldest >= 0) {
-					expireLater(pending, Math.max(1, oldest + waitMillis - System.currentTimeMillis()));
+			pending.expiresBy(clock.schedule(() -> {
+				long wait = this.kernel.askTimeout().toNanos();
+				long now = clock.nanoTime();
+				long oldest = this.kernel.registry().expire(pending, now - wait, this.deadLetters);
+				if (oldest != PendingActor.NONE_WAITING) {
+					expireLater(pending, Math.max(1, oldest + wait - now));
 				}
-			}, delayMillis, TimeUnit.MILLISECONDS));
+			}, Duration.ofNanos(delayNanos)));
 		}
 		catch (RejectedExecutionException ex) {
 			// the core has terminated: shutdown dead-lettered what pendings held

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -46,6 +45,9 @@ public final class Kernel {
 	private final Dispatchers dispatchers;
 
 	private final TimerScheduler timerScheduler;
+
+	/** Where ask timeouts and the wait of mail for a missing actor run: the core's timer, or a given clock. */
+	private final TimerScheduler deadlines;
 
 	private final AskTimeouts askTimeouts;
 
@@ -115,7 +117,9 @@ public final class Kernel {
 		this.jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : JsonMapper.builder().build();
 		// asked only once the core runs, when the coordinator below exists
 		this.dispatchers = new Dispatchers(settings, this.log, this::isTerminated);
-		this.askTimeouts = new AskTimeouts(this.dispatchers.timer(), this.dispatchers.completions());
+		TimerScheduler ownTimer = TimerScheduler.of(this.dispatchers.timer());
+		this.deadlines = (settings.clock() != null) ? settings.clock() : ownTimer;
+		this.askTimeouts = new AskTimeouts(this.deadlines, settings.clock() != null, this.dispatchers.completions());
 		this.lifecycle = new ShutdownCoordinator(this.registry, this.deadLetters, this.askTimeouts, this.dispatchers);
 		this.tables = new HandlerTables(this::context, settings.serializationCheck(), this.jsonMapper);
 		this.creation = new ActorCreation(this, this.registry, this.topics, this.tables, settings.templates());
@@ -128,7 +132,7 @@ public final class Kernel {
 			this.timerScheduler = TimerScheduler.of(settings.scheduler());
 		}
 		else {
-			this.timerScheduler = TimerScheduler.of(this.dispatchers.timer());
+			this.timerScheduler = this.deadlines;
 		}
 		this.contextSource = settings.context();
 		this.monitors = settings.monitors().isEmpty() ? null : new MonitorChain(settings.monitors());
@@ -223,9 +227,9 @@ public final class Kernel {
 		return this.registry;
 	}
 
-	/** The core's own timer. */
-	ScheduledExecutorService timer() {
-		return this.dispatchers.timer();
+	/** Where ask timeouts and the wait of mail for a missing actor run. */
+	TimerScheduler deadlines() {
+		return this.deadlines;
 	}
 
 	/** Creates actors and their children. */

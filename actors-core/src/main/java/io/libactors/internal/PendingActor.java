@@ -24,6 +24,12 @@ final class PendingActor {
 
 	private final ArrayDeque<Node> buffer = new ArrayDeque<>();
 
+	/** When each buffered node came, in the nanoseconds of the core's deadline clock. */
+	private final ArrayDeque<Long> bufferedAt = new ArrayDeque<>();
+
+	/** What {@link #expire} answers when nothing waits any more. */
+	static final long NONE_WAITING = Long.MIN_VALUE;
+
 	private @Nullable ActorCell cell;
 
 	private boolean closed;
@@ -75,8 +81,11 @@ final class PendingActor {
 		}
 	}
 
-	/** Buffers a node, unless the actor exists or this pending retired. */
-	Offer offer(Node node, DeadLetterOffice deadLetters) {
+	/**
+	 * Buffers a node, unless the actor exists or this pending retired.
+	 * @param now the deadline clock's time, which expiry compares with
+	 */
+	Offer offer(Node node, long now, DeadLetterOffice deadLetters) {
 		synchronized (this) {
 			if (this.cell != null) {
 				return Offer.BOUND;
@@ -86,6 +95,7 @@ final class PendingActor {
 			}
 			if (!this.closed && this.buffer.size() < CAPACITY) {
 				this.buffer.add(node);
+				this.bufferedAt.add(now);
 				return (this.buffer.size() == 1) ? Offer.FIRST_BUFFERED : Offer.BUFFERED;
 			}
 		}
@@ -94,24 +104,25 @@ final class PendingActor {
 	}
 
 	/**
-	 * Dead-letters what was buffered at or before {@code cutoffMillis}; retires once nothing
-	 * waits.
+	 * Dead-letters what was buffered at or before {@code cutoff}; retires once nothing waits.
+	 * @param cutoff a time of the deadline clock, in nanoseconds
 	 * @param release frees the name, under this pending's monitor (no actor claims it meanwhile)
-	 * @return when the oldest message still waiting was buffered, in epoch millis, or -1 when none
+	 * @return when the oldest message still waiting was buffered, or {@link #NONE_WAITING}
 	 */
-	long expire(long cutoffMillis, DeadLetterOffice deadLetters, Runnable release) {
+	long expire(long cutoff, DeadLetterOffice deadLetters, Runnable release) {
 		List<Node> expired = new ArrayList<>();
-		long oldest = -1;
+		long oldest = NONE_WAITING;
 		synchronized (this) {
 			if (this.cell != null || this.closed || this.retired) {
-				return -1;
+				return NONE_WAITING;
 			}
-			for (Node node = this.buffer.peek(); node != null && node.timestamp <= cutoffMillis; node = this.buffer.peek()) {
+			while (!this.bufferedAt.isEmpty() && this.bufferedAt.peek() - cutoff <= 0) {
+				this.bufferedAt.poll();
 				expired.add(this.buffer.poll());
 			}
-			Node waiting = this.buffer.peek();
+			Long waiting = this.bufferedAt.peek();
 			if (waiting != null) {
-				oldest = waiting.timestamp;
+				oldest = waiting;
 			}
 			else {
 				this.retired = true;
@@ -135,6 +146,7 @@ final class PendingActor {
 		if (this.closed || this.retired || this.cell != null || !holdsName.getAsBoolean()) {
 			return false;
 		}
+		this.bufferedAt.clear();
 		for (Node node = this.buffer.poll(); node != null; node = this.buffer.poll()) {
 			node.handler = cell.table.find(node.message.getClass());
 			cell.link(node, true);
@@ -160,6 +172,7 @@ final class PendingActor {
 			release.run();
 			left = new ArrayDeque<>(this.buffer);
 			this.buffer.clear();
+			this.bufferedAt.clear();
 		}
 		left.forEach((node) -> deadLetters.post(node, this.name, DeadLetter.NO_SUCH_ACTOR));
 	}

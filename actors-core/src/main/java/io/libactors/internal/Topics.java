@@ -26,7 +26,8 @@ final class Topics {
 		}
 
 		private void collect(@Nullable Class<?> type, Set<Class<?>> types) {
-			if (type != null && type != Object.class && types.add(type)) {
+			// no actor handles Message itself (a sink takes every message but subscribes to none)
+			if (type != null && type != Object.class && type != Message.class && types.add(type)) {
 				collect(type.getSuperclass(), types);
 				for (Class<?> implemented : type.getInterfaces()) {
 					collect(implemented, types);

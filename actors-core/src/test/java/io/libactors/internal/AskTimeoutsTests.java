@@ -20,6 +20,7 @@ import io.libactors.CoreAccess;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
 import io.libactors.Schedule;
+import io.libactors.TimerScheduler;
 import io.libactors.UndeliverableMessageException;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +86,7 @@ class AskTimeoutsTests {
 	void aSlotTimesItsAsksOutAfterTheirDeadlineAndLetsGoOfThem() throws Exception {
 		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
 		try {
-			AskTimeouts timeouts = new AskTimeouts(timer, timer);
+			AskTimeouts timeouts = new AskTimeouts(TimerScheduler.of(timer), false, timer);
 			long before = System.nanoTime();
 			Ask ask = new Ask(Integer.class, "nobody", Question.class, 1);
 			assertThat(timeouts.start(ask, TimeUnit.MILLISECONDS.toNanos(1))).isTrue();
@@ -117,7 +118,7 @@ class AskTimeoutsTests {
 		};
 		try {
 			Ask late = new Ask(Integer.class, "nobody", Question.class, 1);
-			assertThat(new AskTimeouts(eager, Runnable::run).start(late, -AskTimeouts.SLOT_NANOS)).isTrue();
+			assertThat(new AskTimeouts(TimerScheduler.of(eager), false, Runnable::run).start(late, -AskTimeouts.SLOT_NANOS)).isTrue();
 			assertThat(late).isCompletedExceptionally();
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(late::get)
 				.withCauseInstanceOf(AskTimeoutException.class);

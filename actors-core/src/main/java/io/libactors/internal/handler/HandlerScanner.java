@@ -23,7 +23,9 @@ import io.libactors.DuplicateHandlerException;
 import io.libactors.HandlerRegistrationException;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
+import io.libactors.MessageSink;
 import io.libactors.Reducer;
+import io.libactors.ShutdownMessage;
 
 /**
  * Finds the {@link MessageHandler} methods of an actor class (its superclasses and interfaces
@@ -78,6 +80,9 @@ public final class HandlerScanner {
 
 	private static HandlerTable scan(Class<?> actorClass) {
 		String actorName = actorClass.getSimpleName();
+		if (MessageSink.class.isAssignableFrom(actorClass)) {
+			return sinkTable(actorClass);
+		}
 		Map<Class<?>, Handler> handlers = new LinkedHashMap<>();
 		for (Method method : handlerMethods(actorClass)) {
 			Class<?>[] parameters = method.getParameterTypes();
@@ -105,6 +110,26 @@ public final class HandlerScanner {
 			}
 		}
 		return new HandlerTable(actorClass, handlers);
+	}
+
+	/** One handler for every message, calling {@link MessageSink#receive}; no other handler allowed. */
+	private static HandlerTable sinkTable(Class<?> actorClass) {
+		List<Method> declared = handlerMethods(actorClass);
+		if (!declared.isEmpty()) {
+			throw new HandlerRegistrationException(actorClass.getSimpleName() + " is a MessageSink and declares "
+					+ "@MessageHandler " + declared.get(0).getName() + ": a sink takes every message in receive.",
+					"Remove the @MessageHandler methods, or do not implement MessageSink.");
+		}
+		Method receive;
+		try {
+			receive = MessageSink.class.getMethod("receive", Context.class, Message.class);
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException(ex);
+		}
+		Map<Class<?>, Handler> handlers = new LinkedHashMap<>();
+		handlers.put(Message.class, new Handler(Message.class, 0, invoker(receive), receive, Context.class));
+		return new HandlerTable(actorClass, handlers, ShutdownMessage.class);
 	}
 
 	private static void checkMessageType(String where, Class<?> type) {

@@ -34,7 +34,11 @@ public final class HandlerTable {
 	/** Subtypes seen at run time, resolved once. Values are {@link Handler} or {@link #NONE}. */
 	private final ConcurrentHashMap<Class<?>, Object> resolved = new ConcurrentHashMap<>();
 
-	HandlerTable(Class<?> actorClass, Map<Class<?>, Handler> exact) {
+	/** @param unhandled types no handler takes, whatever their supertypes (a sink's ShutdownMessage) */
+	HandlerTable(Class<?> actorClass, Map<Class<?>, Handler> exact, Class<?>... unhandled) {
+		for (Class<?> type : unhandled) {
+			this.resolved.put(type, NONE);
+		}
 		this.actorClass = actorClass;
 		this.exact = Map.copyOf(exact);
 		this.initializes = overridesInitialize(actorClass);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.libactors.ActletFailed;
 import io.libactors.DeadLetter;
 import io.libactors.HandlerRegistrationException;
+import io.libactors.Message;
 import io.libactors.ShutdownMessage;
 import io.libactors.TimerDone;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,7 @@ public final class MessageTypeCheck {
 
 	/** Whether {@code type} is one of the framework's own messages, exempt from the check and the codec. */
 	public static boolean isFrameworkType(Class<?> type) {
-		return FRAMEWORK_TYPES.contains(type);
+		return FRAMEWORK_TYPES.contains(type) || type == Message.class;
 	}
 
 	/**
@@ -46,7 +47,7 @@ public final class MessageTypeCheck {
 	 * @throws HandlerRegistrationException naming the type, the property path and the fix
 	 */
 	void check(Class<?> messageType, String where) {
-		if (FRAMEWORK_TYPES.contains(messageType) || this.passed.containsKey(messageType)) {
+		if (isFrameworkType(messageType) || this.passed.containsKey(messageType)) {
 			return;
 		}
 		DeserializationContext context = this.mapper._deserializationContext();

@@ -1,0 +1,191 @@
+package io.libactors.test;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.libactors.TimerScheduler;
+
+/**
+ * A clock that moves only when a test moves it: the timers, schedules and ask timeouts of an
+ * {@link ActorTestKit}'s core run on it. {@link #advance(Duration)} runs, in order and on the
+ * calling thread, everything that falls due up to the new time before it returns, so a one-hour
+ * schedule is tested in microseconds. What a tick sends is still handled by the actor on its own
+ * thread, after the tick.
+ * <p>
+ * Threading: thread-safe; actors schedule from their threads while a test advances.
+ */
+public final class TestClock implements TimerScheduler {
+
+	private final PriorityQueue<Task> due = new PriorityQueue<>();
+
+	/** Nanoseconds since the clock was made. */
+	private long now;
+
+	private long sequence;
+
+	/** How far the clock has moved since it was made. */
+	public synchronized Duration now() {
+		return Duration.ofNanos(this.now);
+	}
+
+	/**
+	 * Moves the clock forward by {@code step}, running every task that falls due on the way, in
+	 * the order of their times (tasks of one time in the order they were scheduled), a periodic
+	 * one as often as it falls due; a task scheduled meanwhile runs too if it falls due in time.
+	 * @throws IllegalArgumentException for a negative step
+	 */
+	public void advance(Duration step) {
+		Objects.requireNonNull(step, "step must not be null");
+		if (step.isNegative()) {
+			throw new IllegalArgumentException("A clock only moves forward; advance(" + step + ") goes back.");
+		}
+		long target;
+		synchronized (this) {
+			target = Math.addExact(this.now, step.toNanos());
+		}
+		for (;;) {
+			Task task;
+			synchronized (this) {
+				task = this.due.peek();
+				if (task == null || task.time > target) {
+					this.now = target;
+					return;
+				}
+				this.due.poll();
+				this.now = task.time;
+			}
+			task.runOnce();
+		}
+	}
+
+	@Override
+	public long nanoTime() {
+		synchronized (this) {
+			return this.now;
+		}
+	}
+
+	@Override
+	public Future<?> schedule(Runnable task, Duration delay) {
+		return add(task, delay, 0, false);
+	}
+
+	@Override
+	public Future<?> scheduleWithFixedDelay(Runnable task, Duration initialDelay, Duration delay) {
+		return add(task, initialDelay, positive(delay), false);
+	}
+
+	@Override
+	public Future<?> scheduleAtFixedRate(Runnable task, Duration initialDelay, Duration period) {
+		return add(task, initialDelay, positive(period), true);
+	}
+
+	private static long positive(Duration period) {
+		if (period.isNegative() || period.isZero()) {
+			throw new IllegalArgumentException("A repeating task needs a positive period, not " + period + ".");
+		}
+		return period.toNanos();
+	}
+
+	private synchronized Task add(Runnable runnable, Duration delay, long period, boolean fixedRate) {
+		Objects.requireNonNull(runnable, "task must not be null");
+		Task task = new Task(runnable, this.now + Math.max(0, delay.toNanos()), period, fixedRate);
+		this.due.add(task);
+		return task;
+	}
+
+	private synchronized void again(Task task) {
+		if (!task.cancelled) {
+			task.time = task.fixedRate ? task.time + task.period : this.now + task.period;
+			task.sequence = this.sequence++;
+			this.due.add(task);
+		}
+	}
+
+	private synchronized void remove(Task task) {
+		this.due.remove(task);
+	}
+
+	/** One scheduled task: its own future, cancelled by removing it from the clock. */
+	private final class Task implements Future<Object>, Comparable<Task> {
+
+		private final Runnable runnable;
+
+		private final long period;
+
+		private final boolean fixedRate;
+
+		private long time;
+
+		private long sequence;
+
+		private volatile boolean cancelled;
+
+		private volatile boolean done;
+
+		Task(Runnable runnable, long time, long period, boolean fixedRate) {
+			this.runnable = runnable;
+			this.time = time;
+			this.period = period;
+			this.fixedRate = fixedRate;
+			this.sequence = TestClock.this.sequence++;
+		}
+
+		void runOnce() {
+			if (this.cancelled) {
+				return;
+			}
+			this.runnable.run();
+			if (this.period > 0) {
+				again(this);
+			}
+			else {
+				this.done = true;
+			}
+		}
+
+		@Override
+		public int compareTo(Task other) {
+			int byTime = Long.compare(this.time, other.time);
+			return (byTime != 0) ? byTime : Long.compare(this.sequence, other.sequence);
+		}
+
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			if (this.done || this.cancelled) {
+				return false;
+			}
+			this.cancelled = true;
+			remove(this);
+			return true;
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return this.cancelled;
+		}
+
+		@Override
+		public boolean isDone() {
+			return this.done || this.cancelled;
+		}
+
+		@Override
+		public Object get() throws InterruptedException, ExecutionException {
+			throw new UnsupportedOperationException("A task of a test clock runs when the clock advances: nothing "
+					+ "waits for it.");
+		}
+
+		@Override
+		public Object get(long timeout, TimeUnit unit) {
+			throw new UnsupportedOperationException("A task of a test clock runs when the clock advances: nothing "
+					+ "waits for it.");
+		}
+
+	}
+
+}
