@@ -40,8 +40,20 @@ public final class TestProbe {
 
 	private final ActorProxy<?> proxy;
 
+	/** Names the probes made by {@link #create(Core)}, unique in the JVM. */
+	private static final AtomicLong created = new AtomicLong();
+
 	TestProbe(Core core, String name) {
 		this.proxy = core.createActor(name, new Recorder());
+	}
+
+	/**
+	 * A probe on any core (an {@code @ActorTest}'s, say), an actor named {@code test-probe-<n>};
+	 * it stops with the core.
+	 */
+	public static TestProbe create(Core core) {
+		Objects.requireNonNull(core, "core must not be null");
+		return new TestProbe(core, "test-probe-" + created.incrementAndGet());
 	}
 
 	/** The probe as an actor: what is told or asked to it is recorded (an ask's reply is null). */

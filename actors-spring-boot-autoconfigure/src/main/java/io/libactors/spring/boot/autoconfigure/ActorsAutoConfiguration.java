@@ -82,6 +82,7 @@ public final class ActorsAutoConfiguration {
 	@ConditionalOnMissingBean
 	Core actorsCore(ActorsProperties properties, Environment environment, ObjectProvider<Context> context,
 			ObjectProvider<ActorJsonMapper> jsonMapper, SpringTimerScheduler timers,
+			ObjectProvider<ActorsCoreBuilderCustomizer> customizers,
 			ConfigurableListableBeanFactory beanFactory, ActorBeanRegistrar registrar) {
 		Boolean virtualThreads = properties.getDispatcher().getVirtualThreads();
 		boolean virtual = (virtualThreads != null) ? virtualThreads : Threading.VIRTUAL.isActive(environment);
@@ -106,6 +107,7 @@ public final class ActorsAutoConfiguration {
 			builder.actletExecutor((task) -> executor.get().execute(task));
 		}
 		jsonMapper.ifAvailable((holder) -> builder.jsonMapper(holder.mapper()));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 

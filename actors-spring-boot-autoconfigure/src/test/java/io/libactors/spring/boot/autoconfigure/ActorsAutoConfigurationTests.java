@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.libactors.Actor;
+import io.libactors.ActorException;
 import io.libactors.ActorProxy;
 import io.libactors.Context;
 import io.libactors.Core;
@@ -39,6 +40,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 class ActorsAutoConfigurationTests {
@@ -130,6 +132,26 @@ class ActorsAutoConfigurationTests {
 			assertThat(context).hasSingleBean(Core.class);
 			assertThat(context.getBean(Core.class)).isSameAs(context.getBean(UserCoreConfiguration.class).core);
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LimitedCoreConfiguration {
+
+		@Bean
+		ActorsCoreBuilderCustomizer oneActorOnly() {
+			return (builder) -> builder.maxActors(1);
+		}
+
+	}
+
+	@Test
+	void aBuilderCustomizerBeanSetsWhatNoPropertyDoes() {
+		this.contextRunner.withUserConfiguration(LimitedCoreConfiguration.class, CheckingAccount.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(Core.class)
+				.satisfies((core) -> assertThatExceptionOfType(ActorException.class)
+					.isThrownBy(() -> core.createActor("second", new CheckingAccount()))
+					.withMessageContaining("limit of 1")));
 	}
 
 	@Configuration(proxyBeanMethods = false)
