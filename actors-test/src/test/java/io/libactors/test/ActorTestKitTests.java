@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The kit's core runs its timers and ask timeouts on the kit's clock, checks every message's JSON
@@ -183,6 +184,51 @@ class ActorTestKitTests {
 		assertThatThrownBy(() -> probe.proxy().tell(new Unserializable(Thread.currentThread())))
 			.isInstanceOf(ActorException.class)
 			.hasMessageContaining("does not survive a JSON round trip");
+	}
+
+
+	record Boom() implements Message {
+	}
+
+	static class Fragile implements Actor {
+
+		@MessageHandler
+		String onBoom(Boom boom) {
+			throw new IllegalStateException("boom");
+		}
+
+	}
+
+	@Test
+	void closingFailsNamingAHandlerFailureTheTestDidNotTake() {
+		ActorTestKit other = ActorTestKit.create();
+		ActorProxy<Fragile> fragile = other.core().createActor("fragile", new Fragile());
+		assertThatThrownBy(() -> fragile.ask(new Boom(), String.class).get(30, TimeUnit.SECONDS))
+			.hasCauseInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(other::close).isInstanceOf(AssertionError.class)
+			.hasMessageContaining("Actor 'fragile' failed handling Boom: java.lang.IllegalStateException: boom");
+	}
+
+	@Test
+	void aFailureTheTestTookDoesNotFailClosing() {
+		ActorProxy<Fragile> fragile = this.kit.core().createActor("fragile", new Fragile());
+		assertThatThrownBy(() -> fragile.ask(new Boom(), String.class).get(30, TimeUnit.SECONDS))
+			.hasCauseInstanceOf(IllegalStateException.class);
+		assertThat(this.kit.takeFailures()).singleElement()
+			.satisfies((failure) -> assertThat(failure.actor()).isEqualTo("fragile"))
+			.satisfies((failure) -> assertThat(failure.messageType()).isEqualTo(Boom.class));
+		assertThat(this.kit.takeFailures()).isEmpty();
+	}
+
+	@Test
+	void theKitKeepsTheDeadLettersTheCorePublished() {
+		ActorProxy<Echo> echo = this.kit.core().createActor("echo", new Echo());
+		echo.tell(new Pong(3));
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.kit.deadLetters().isEmpty());
+		assertThat(this.kit.deadLetters()).singleElement().satisfies((letter) -> {
+			assertThat(letter.reason()).isEqualTo(DeadLetter.NO_HANDLER);
+			assertThat(letter.envelope().message()).isEqualTo(new Pong(3));
+		});
 	}
 
 }
