@@ -57,6 +57,17 @@ public final class ActorTestKit implements AutoCloseable {
 		return new ActorTestKit(Core.builder());
 	}
 
+	/**
+	 * A kit whose actors take their turns on the thread that gives them mail: a {@code tell}
+	 * from the test returns after the handler ran (and the handlers of what it sent on, probes
+	 * included), an {@code ask} returns an answered future, and a clock's {@code advance} returns
+	 * after the ticks were handled. For unit tests of handler logic, step by step in the test's
+	 * own thread; a handler that blocks blocks the test.
+	 */
+	public static ActorTestKit synchronous() {
+		return new ActorTestKit(Core.builder().executor(Runnable::run));
+	}
+
 	/** The core under test. */
 	public Core core() {
 		return this.core;
