@@ -300,10 +300,12 @@ public final class Core {
 		}
 
 		/**
-		 * Runs every deadline of the core on {@code clock}: actor timers (unless a timer scheduler
-		 * is set too), ask timeouts, and how long mail waits for an actor that does not exist
-		 * yet, each to the nanosecond of the clock's {@link TimerScheduler#nanoTime()}. For tests
-		 * on a clock they move; by default these run on the core's own timer thread.
+		 * For tests on a clock they move: runs on {@code clock} the actor timers (unless
+		 * {@link #scheduler} or {@link #timerScheduler} is set too), the ask timeouts and how long
+		 * mail waits for an actor that does not exist yet, each to the nanosecond of the clock's
+		 * {@link TimerScheduler#nanoTime()}; timed-out asks fail on the thread that moves the
+		 * clock. A {@code ShutdownMessage} handler's stage is still bounded in real time. By
+		 * default all of these run on the core's own timer thread.
 		 */
 		public Builder clock(TimerScheduler clock) {
 			this.clock = Objects.requireNonNull(clock, "clock must not be null");

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * ns (8.4 ms), or for a long timeout the power of two below a 64th of it, so that asks answered
  * long before their deadlines leave at most about a hundred empty slots per timeout behind.
  * <p>
- * Threading: any thread. Expired asks complete on the completions executor, never on the timer,
- * so a callback that blocks delays no other timeout and no timer.
+ * Threading: any thread. Expired asks complete on the completions executor, never on the core's
+ * timer, so a callback that blocks delays no other timeout and no timer; on a clock a test moves
+ * ({@code Core.Builder.clock}), on the thread that moves it.
  */
 final class AskTimeouts {
 

@@ -117,7 +117,7 @@ public final class Delivery {
 		Node node = looseNode(delivered, sender, ask);
 		for (;;) {
 			PendingActor pending = proxy.pending();
-			switch (pending.offer(node, this.kernel.deadlines().nanoTime(), this.deadLetters)) {
+			switch (pending.offer(node, this.kernel.deadlines(), this.deadLetters)) {
 				case FIRST_BUFFERED -> expireLater(pending, this.kernel.askTimeout().toNanos());
 				case BOUND -> send(Objects.requireNonNull(pending.cell()), delivered, ask);
 				case RETIRED -> {

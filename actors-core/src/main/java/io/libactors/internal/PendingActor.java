@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 import io.libactors.DeadLetter;
+import io.libactors.TimerScheduler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,9 +84,10 @@ final class PendingActor {
 
 	/**
 	 * Buffers a node, unless the actor exists or this pending retired.
-	 * @param now the deadline clock's time, which expiry compares with
+	 * @param clock the deadline clock, read under this pending's monitor so that the times of
+	 * the buffered nodes are in their order
 	 */
-	Offer offer(Node node, long now, DeadLetterOffice deadLetters) {
+	Offer offer(Node node, TimerScheduler clock, DeadLetterOffice deadLetters) {
 		synchronized (this) {
 			if (this.cell != null) {
 				return Offer.BOUND;
@@ -95,7 +97,7 @@ final class PendingActor {
 			}
 			if (!this.closed && this.buffer.size() < CAPACITY) {
 				this.buffer.add(node);
-				this.bufferedAt.add(now);
+				this.bufferedAt.add(clock.nanoTime());
 				return (this.buffer.size() == 1) ? Offer.FIRST_BUFFERED : Offer.BUFFERED;
 			}
 		}

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * try (ActorTestKit kit = ActorTestKit.create()) {
  *     TestProbe probe = kit.createProbe();
  *     ActorProxy<Reminder> reminder = kit.core().createActor("reminder", new Reminder(probe.proxy()));
+ *     kit.core().whenStarted(reminder).join();   // initialize has scheduled its timers
  *     kit.clock().advance(Duration.ofHours(1));
  *     probe.expectMessage(Remind.class);
  * }

@@ -6,6 +6,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.libactors.TimerScheduler;
 
@@ -21,6 +22,9 @@ import io.libactors.TimerScheduler;
 public final class TestClock implements TimerScheduler {
 
 	private final PriorityQueue<Task> due = new PriorityQueue<>();
+
+	/** One advance at a time: two tests sharing a clock take turns. */
+	private final ReentrantLock moving = new ReentrantLock();
 
 	/** Nanoseconds since the clock was made. */
 	private long now;
@@ -43,22 +47,29 @@ public final class TestClock implements TimerScheduler {
 		if (step.isNegative()) {
 			throw new IllegalArgumentException("A clock only moves forward; advance(" + step + ") goes back.");
 		}
-		long target;
-		synchronized (this) {
-			target = Math.addExact(this.now, step.toNanos());
-		}
-		for (;;) {
-			Task task;
+		this.moving.lock();
+		try {
+			long target;
 			synchronized (this) {
-				task = this.due.peek();
-				if (task == null || task.time > target) {
-					this.now = target;
-					return;
-				}
-				this.due.poll();
-				this.now = task.time;
+				target = saturatedSum(this.now, nanos(step));
 			}
-			task.runOnce();
+			for (;;) {
+				Task task;
+				synchronized (this) {
+					task = this.due.peek();
+					if (task == null || task.time > target) {
+						// a task that advanced the clock itself may have moved it further
+						this.now = Math.max(this.now, target);
+						return;
+					}
+					this.due.poll();
+					this.now = Math.max(this.now, task.time);
+				}
+				task.runOnce();
+			}
+		}
+		finally {
+			this.moving.unlock();
 		}
 	}
 
@@ -84,23 +95,37 @@ public final class TestClock implements TimerScheduler {
 		return add(task, initialDelay, positive(period), true);
 	}
 
+	/** A delay in nanoseconds, at most {@code Long.MAX_VALUE} (about 292 years: never, here). */
+	private static long nanos(Duration delay) {
+		try {
+			return delay.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			return delay.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+		}
+	}
+
+	private static long saturatedSum(long time, long delay) {
+		return (delay > Long.MAX_VALUE - time) ? Long.MAX_VALUE : time + delay;
+	}
+
 	private static long positive(Duration period) {
 		if (period.isNegative() || period.isZero()) {
 			throw new IllegalArgumentException("A repeating task needs a positive period, not " + period + ".");
 		}
-		return period.toNanos();
+		return nanos(period);
 	}
 
 	private synchronized Task add(Runnable runnable, Duration delay, long period, boolean fixedRate) {
 		Objects.requireNonNull(runnable, "task must not be null");
-		Task task = new Task(runnable, this.now + Math.max(0, delay.toNanos()), period, fixedRate);
+		Task task = new Task(runnable, saturatedSum(this.now, Math.max(0, nanos(delay))), period, fixedRate);
 		this.due.add(task);
 		return task;
 	}
 
 	private synchronized void again(Task task) {
 		if (!task.cancelled) {
-			task.time = task.fixedRate ? task.time + task.period : this.now + task.period;
+			task.time = saturatedSum(task.fixedRate ? task.time : this.now, task.period);
 			task.sequence = this.sequence++;
 			this.due.add(task);
 		}

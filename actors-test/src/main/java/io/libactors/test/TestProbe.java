@@ -38,6 +38,7 @@ public final class TestProbe {
 
 	private final AtomicLong orders = new AtomicLong();
 
+
 	private final ActorProxy<?> proxy;
 
 	/** Names the probes made by {@link #create(Core)}, unique in the JVM. */
@@ -77,7 +78,8 @@ public final class TestProbe {
 
 	/**
 	 * The next message, which must be a {@code T}, waiting up to {@code max} for it.
-	 * @throws AssertionError when none comes in time, or another comes first (named)
+	 * @throws AssertionError when none comes in time, or another comes first (named), or a
+	 * {@link #tell} failed in the probe's turn (with its cause)
 	 */
 	public <T extends Message> T expectMessage(Class<T> type, Duration max) {
 		Objects.requireNonNull(type, "type must not be null");
@@ -107,18 +109,25 @@ public final class TestProbe {
 
 	/** What came and no expectation has taken yet, oldest first; takes nothing. */
 	public List<Message> receivedMessages() {
-		return new ArrayList<>(this.received);
+		List<Message> messages = new ArrayList<>(this.received);
+		messages.removeIf(SendFailed.class::isInstance);
+		return messages;
 	}
 
 	private @Nullable Message poll(Duration max) {
 		Objects.requireNonNull(max, "max must not be null");
+		Message next;
 		try {
-			return this.received.poll(max.toNanos(), TimeUnit.NANOSECONDS);
+			next = this.received.poll(max.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new AssertionError("Interrupted while probe " + this.proxy.name() + " waited.", ex);
 		}
+		if (next instanceof SendFailed failed) {
+			throw new AssertionError("Probe " + this.proxy.name() + " could not send: " + failed.error(), failed.error());
+		}
+		return next;
 	}
 
 	/** Carries a send into the probe's turn; the message itself waits in {@link #outgoing}. */
@@ -126,6 +135,10 @@ public final class TestProbe {
 	}
 
 	private record Outgoing(ActorProxy<?> target, Message message) {
+	}
+
+	/** In the queue of what came: a send that failed in the probe's turn, for the next expectation. */
+	private record SendFailed(RuntimeException error) implements Message {
 	}
 
 	/** The probe's actor: sends what it is ordered to, records the rest. */
@@ -136,7 +149,13 @@ public final class TestProbe {
 			if (message instanceof SendOrder order) {
 				Outgoing send = TestProbe.this.outgoing.remove(order.id());
 				if (send != null) {
-					send.target().tell(send.message());
+					try {
+						send.target().tell(send.message());
+					}
+					catch (RuntimeException ex) {
+						// not the probe's failure: the test hears of it at its next expectation
+						TestProbe.this.received.add(new SendFailed(ex));
+					}
 				}
 			}
 			else {

@@ -179,6 +179,16 @@ class ActorTestKitTests {
 	}
 
 	@Test
+	void aSendTheProbeCouldNotMakeFailsItsNextExpectation() {
+		TestProbe probe = this.kit.createProbe();
+		ActorProxy<Echo> echo = this.kit.core().createActor("echo", new Echo());
+		probe.tell(echo, new Unserializable(Thread.currentThread()));
+		assertThatThrownBy(() -> probe.expectMessage(Pong.class)).isInstanceOf(AssertionError.class)
+			.hasMessageStartingWith("Probe probe-1 could not send: io.libactors.ActorException: Message")
+			.hasCauseInstanceOf(ActorException.class);
+	}
+
+	@Test
 	void everyMessageMustSurviveAJsonRoundTrip() {
 		TestProbe probe = this.kit.createProbe();
 		assertThatThrownBy(() -> probe.proxy().tell(new Unserializable(Thread.currentThread())))

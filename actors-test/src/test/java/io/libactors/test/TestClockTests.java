@@ -82,6 +82,20 @@ class TestClockTests {
 	}
 
 	@Test
+	void aTaskThatMovesTheClockFurtherIsNotUndoneByTheMoveThatRanIt() {
+		this.clock.schedule(() -> this.clock.advance(Duration.ofHours(2)), Duration.ofMinutes(30));
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(this.clock.now()).isEqualTo(Duration.ofMinutes(150));
+	}
+
+	@Test
+	void aDelayBeyondTheClocksRangeNeverFalls() {
+		this.clock.schedule(() -> this.ran.add("never"), Duration.ofDays(365L * 1_000));
+		this.clock.advance(Duration.ofDays(365L * 100));
+		assertThat(this.ran).isEmpty();
+	}
+
+	@Test
 	void theClockNeverGoesBack() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.clock.advance(Duration.ofSeconds(-1)))
 			.withMessageContaining("only moves forward");

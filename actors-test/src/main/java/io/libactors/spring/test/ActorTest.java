@@ -10,6 +10,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.OverrideAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.json.AutoConfigureJson;
 import org.springframework.boot.test.context.filter.annotation.TypeExcludeFilters;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.core.annotation.AliasFor;
@@ -19,7 +20,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * A Spring Boot test slice for actors: only the actors auto-configuration, the
  * {@code @ActorComponent} beans (those named in {@link #value}, or all of them), the
- * application's {@code Context} subclass, and what the test imports. The core's timers,
+ * application's {@code Context} subclass, Boot's JSON support (so the actors' mapper is the
+ * application's), and what the test imports. The core's timers,
  * schedules and ask timeouts run on a {@link io.libactors.test.TestClock} bean the test moves,
  * and every message makes a JSON round trip. Make probes with
  * {@link io.libactors.test.TestProbe#create(io.libactors.Core)}.
@@ -40,6 +42,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 @ExtendWith(SpringExtension.class)
 @OverrideAutoConfiguration(enabled = false)
 @TypeExcludeFilters(ActorTypeExcludeFilter.class)
+@AutoConfigureJson
 @ImportAutoConfiguration
 public @interface ActorTest {
 

@@ -8,6 +8,7 @@ import io.libactors.test.TestProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,8 @@ class ActorTestSliceTests {
 		assertThat(this.core.find("bystander")).isEmpty();
 		assertThat(this.context.getBeanNamesForType(UnrelatedService.class)).isEmpty();
 		assertThat(this.context.getEnvironment().getProperty("actors.ask-timeout")).isEqualTo("7s");
+		// Boot's JSON support, whose customizers the actors' mapper is built with
+		assertThat(this.context.getBeanNamesForType(JsonMapper.class)).isNotEmpty();
 	}
 
 	@Test
