@@ -3,9 +3,11 @@ package io.libactors.test;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.libactors.TimerScheduler;
@@ -124,7 +126,7 @@ public final class TestClock implements TimerScheduler {
 	}
 
 	private synchronized void again(Task task) {
-		if (!task.cancelled) {
+		if (!task.isCancelled()) {
 			task.time = saturatedSum(task.fixedRate ? task.time : this.now, task.period);
 			task.sequence = this.sequence++;
 			this.due.add(task);
@@ -148,9 +150,8 @@ public final class TestClock implements TimerScheduler {
 
 		private long sequence;
 
-		private volatile boolean cancelled;
-
-		private volatile boolean done;
+		/** Completes when a one-shot task has run (exceptionally if it threw); cancelled with it. */
+		private final CompletableFuture<Object> outcome = new CompletableFuture<>();
 
 		Task(Runnable runnable, long time, long period, boolean fixedRate) {
 			this.runnable = runnable;
@@ -160,16 +161,23 @@ public final class TestClock implements TimerScheduler {
 			this.sequence = TestClock.this.sequence++;
 		}
 
+		/** As an executor does: what the task throws ends it and is kept in its future. */
 		void runOnce() {
-			if (this.cancelled) {
+			if (this.outcome.isDone()) {
 				return;
 			}
-			this.runnable.run();
+			try {
+				this.runnable.run();
+			}
+			catch (RuntimeException | Error ex) {
+				this.outcome.completeExceptionally(ex);
+				return;
+			}
 			if (this.period > 0) {
 				again(this);
 			}
 			else {
-				this.done = true;
+				this.outcome.complete(null);
 			}
 		}
 
@@ -181,34 +189,33 @@ public final class TestClock implements TimerScheduler {
 
 		@Override
 		public boolean cancel(boolean mayInterruptIfRunning) {
-			if (this.done || this.cancelled) {
+			if (!this.outcome.cancel(mayInterruptIfRunning)) {
 				return false;
 			}
-			this.cancelled = true;
 			remove(this);
 			return true;
 		}
 
 		@Override
 		public boolean isCancelled() {
-			return this.cancelled;
+			return this.outcome.isCancelled();
 		}
 
 		@Override
 		public boolean isDone() {
-			return this.done || this.cancelled;
+			return this.outcome.isDone();
 		}
 
+		/** Waits for the task to run: another thread must advance the clock. */
 		@Override
 		public Object get() throws InterruptedException, ExecutionException {
-			throw new UnsupportedOperationException("A task of a test clock runs when the clock advances: nothing "
-					+ "waits for it.");
+			return this.outcome.get();
 		}
 
 		@Override
-		public Object get(long timeout, TimeUnit unit) {
-			throw new UnsupportedOperationException("A task of a test clock runs when the clock advances: nothing "
-					+ "waits for it.");
+		public Object get(long timeout, TimeUnit unit)
+				throws InterruptedException, ExecutionException, TimeoutException {
+			return this.outcome.get(timeout, unit);
 		}
 
 	}

@@ -3,11 +3,13 @@ package io.libactors.test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** A test clock runs what falls due, in order, only when it is moved, and never goes back. */
@@ -93,6 +95,19 @@ class TestClockTests {
 		this.clock.schedule(() -> this.ran.add("never"), Duration.ofDays(365L * 1_000));
 		this.clock.advance(Duration.ofDays(365L * 100));
 		assertThat(this.ran).isEmpty();
+	}
+
+	@Test
+	void aOneShotTasksFutureIsDoneOnceItRanAndKeepsWhatItThrew() throws Exception {
+		Future<?> fine = this.clock.schedule(() -> this.ran.add("fine"), Duration.ofSeconds(1));
+		Future<?> failing = this.clock.schedule(() -> {
+			throw new IllegalStateException("no");
+		}, Duration.ofSeconds(1));
+		assertThat(fine.isDone()).isFalse();
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(fine.get()).isNull();
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(failing::get)
+			.withCauseInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
