@@ -81,6 +81,21 @@ public class Context {
 		return current().createChild(type, name);
 	}
 
+	/**
+	 * Watches {@code target}: the running actor is told {@link Terminated} once it has stopped,
+	 * however it stopped, exactly once, and at once if it has stopped already. The running actor
+	 * handles {@code Terminated}.
+	 * @throws ActorException when no actor is behind {@code target} yet, or it is the running one
+	 */
+	public void watch(ActorProxy<?> target) {
+		current().watch(target);
+	}
+
+	/** Stops watching {@code target}: no {@link Terminated} from it is sent any more. */
+	public void unwatch(ActorProxy<?> target) {
+		current().unwatch(target);
+	}
+
 	/** A proxy for {@code name}, lazy if no such actor exists yet. Any thread. */
 	public ActorProxy<?> proxy(String name) {
 		return core().proxy(name);

@@ -287,6 +287,16 @@ public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 		return (node != null) ? Optional.ofNullable(node.sender) : Optional.empty();
 	}
 
+	/** See {@link io.libactors.Context#watch(ActorProxy)}; inside the turn. */
+	public void watch(ActorProxy<?> target) {
+		this.kernel.watches.watch(this, target);
+	}
+
+	/** See {@link io.libactors.Context#unwatch(ActorProxy)}; inside the turn. */
+	public void unwatch(ActorProxy<?> target) {
+		this.kernel.watches.unwatch(this, target);
+	}
+
 	public <A extends Actor> ActorProxy<A> createChild(String name, A actor) {
 		return this.kernel.creation.createChild(this, name, actor);
 	}

@@ -292,6 +292,11 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 		try {
 			STATE.setVolatile(this, this.failedStop ? FAILED : STOPPED);
 			this.kernel.creation.unregister(self());
+			// after the state: a watch that comes now sees the end and is told at once
+			this.kernel.watches.ended(self());
+			if (turn.watching != null) {
+				this.kernel.watches.watcherEnded(self(), turn.watching);
+			}
 			// only the monitors that heard of its start
 			MonitorChain monitors = this.monitors;
 			if (monitors != null) {

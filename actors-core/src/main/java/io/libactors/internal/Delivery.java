@@ -227,6 +227,11 @@ public final class Delivery {
 		return delivered;
 	}
 
+	/** A message of the runtime's ({@code Terminated}): no sender, no check, never refused. */
+	void deliverFromRuntime(ActorCell target, Message message) {
+		deliver(target, message, null, null);
+	}
+
 	/** A dead letter to every actor that handles it: from the runtime, so with no sender, never refused. */
 	void publishDeadLetter(DeadLetter letter) {
 		for (ActorCell cell : this.topics.subscribersOf(letter)) {

@@ -95,6 +95,9 @@ public final class Kernel {
 	/** From a proxy to a mailbox, or to the dead letters. */
 	final Delivery delivery;
 
+	/** Who watches which actor. */
+	final Watches watches = new Watches();
+
 	/** Each actor class's checked table, and the message types by simple name. */
 	final HandlerTables tables;
 

@@ -1,6 +1,8 @@
 package io.libactors.internal;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.libactors.internal.observe.HandlerMetrics;
 import io.libactors.internal.observe.StateStream;
@@ -44,11 +46,27 @@ final class TurnState {
 	/** Made by the first subscription to the actor's states. */
 	@Nullable StateStream states;
 
+	/** The actors this one watches, made by its first watch. */
+	@Nullable Set<ActorCell> watching;
+
 	/** Made on first use: envelope ids are this plus the message's sequence number. */
 	@Nullable String idPrefix;
 
 	TurnState(Mailbox mailbox) {
 		this.head = mailbox;
+	}
+
+	void watchingAdd(ActorCell target) {
+		if (this.watching == null) {
+			this.watching = new HashSet<>();
+		}
+		this.watching.add(target);
+	}
+
+	void watchingRemove(ActorCell target) {
+		if (this.watching != null) {
+			this.watching.remove(target);
+		}
 	}
 
 	/** The actor has ended: lets go of what only its turns used, for a proxy that outlives it. */
@@ -58,6 +76,7 @@ final class TurnState {
 		this.bindings = null;
 		this.restarts = null;
 		this.states = null;
+		this.watching = null;
 	}
 
 }

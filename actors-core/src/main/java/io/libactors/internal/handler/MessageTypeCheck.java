@@ -10,6 +10,7 @@ import io.libactors.DeadLetter;
 import io.libactors.HandlerRegistrationException;
 import io.libactors.Message;
 import io.libactors.ShutdownMessage;
+import io.libactors.Terminated;
 import io.libactors.TimerDone;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.BeanDescription;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MessageTypeCheck {
 
 	private static final Set<Class<?>> FRAMEWORK_TYPES = Set.of(ShutdownMessage.class, DeadLetter.class,
-			ActletFailed.class, TimerDone.class);
+			ActletFailed.class, TimerDone.class, Terminated.class);
 
 	private final JsonMapper mapper;
 
