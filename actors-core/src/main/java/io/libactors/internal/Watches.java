@@ -20,6 +20,13 @@ final class Watches {
 
 	private final ConcurrentHashMap<ActorCell, Set<ActorCell>> watchers = new ConcurrentHashMap<>();
 
+	/**
+	 * Whether any actor of this core ever watched: until one does, an end skips the map (whose
+	 * lookup would give every stopping actor an identity hash). A watch writes this, then reads
+	 * the target's state; an end writes the state, then reads this: one sees the other.
+	 */
+	private volatile boolean used;
+
 	/** The watcher's turn: {@code target} tells it {@link Terminated} once it has stopped. */
 	void watch(ActorCell watcher, ActorProxy<?> target) {
 		ActorCell cell = cellOf(target);
@@ -31,6 +38,7 @@ final class Watches {
 			throw new ActorException("Actor '" + watcher.name() + "' cannot watch itself: it would be told of its "
 					+ "end after its end.");
 		}
+		this.used = true;
 		boolean[] ended = { false };
 		this.watchers.compute(cell, (key, set) -> {
 			if (cell.state() >= CellLifecycle.STOPPED) {
@@ -58,6 +66,9 @@ final class Watches {
 
 	/** The end of an actor, after its state turned STOPPED or FAILED: each watcher is told once. */
 	void ended(ActorCell cell) {
+		if (!this.used) {
+			return;
+		}
 		// no isEmpty() shortcut: a watch whose compute is under way is not counted yet, and
 		// remove() waits for it on the bin
 		Set<ActorCell> watching = this.watchers.remove(cell);
