@@ -91,6 +91,22 @@ public final class Core {
 		return this.kernel.creation().createActor(type, name);
 	}
 
+	/**
+	 * The entity {@code id} of the template {@code type}: an actor activated by its first message
+	 * (a new instance; for a {@link StatefulActor}, {@code restore} with the state its last
+	 * activation saved, then {@code initialize}) and passivated after the builder's
+	 * {@link Builder#passivateAfter passivateAfter} without mail ({@code ShutdownMessage}, its state
+	 * saved, its instance destroyed). Mail that races a passivation goes to the next activation,
+	 * in order per sender; two activations of one entity never run at once. Its name is
+	 * {@code template/id}. Entities do not receive {@link #publish published} messages and cannot be
+	 * watched. The proxy's {@code stop()} passivates the live activation now.
+	 * @throws ActorNameException for an id no entity could have (as for names)
+	 * @throws ActorException when {@code type} has no template or its handlers are invalid
+	 */
+	public <A extends Actor> ActorProxy<A> entity(Class<A> type, String id) {
+		return this.kernel.entity(type, id);
+	}
+
 	/** The actor with this name, if one is alive. */
 	public Optional<ActorProxy<?>> find(String name) {
 		return this.kernel.find(name);
@@ -272,6 +288,10 @@ public final class Core {
 
 		private ActorTemplates templates = ActorTemplates.byConstructor();
 
+		private Duration passivateAfter = Duration.ofMinutes(2);
+
+		private EntityStateStore entityStateStore = EntityStateStore.inMemory();
+
 		private Builder() {
 		}
 
@@ -424,6 +444,26 @@ public final class Core {
 			return this;
 		}
 
+		/**
+		 * How long an entity goes without mail before it passivates (checked every half of it);
+		 * {@link Duration#ZERO} for never. Default: 2 minutes.
+		 */
+		public Builder passivateAfter(Duration passivateAfter) {
+			Objects.requireNonNull(passivateAfter, "passivateAfter must not be null");
+			if (passivateAfter.isNegative()) {
+				throw new IllegalArgumentException("passivateAfter must be zero (never) or positive, but was "
+						+ passivateAfter + ".");
+			}
+			this.passivateAfter = passivateAfter;
+			return this;
+		}
+
+		/** Where entities' states are kept between activations. Default: {@link EntityStateStore#inMemory()}. */
+		public Builder entityStateStore(EntityStateStore store) {
+			this.entityStateStore = Objects.requireNonNull(store, "store must not be null");
+			return this;
+		}
+
 		public Core build() {
 			return new Core(this);
 		}
@@ -438,7 +478,8 @@ public final class Core {
 			return new CoreSettings(this.executor, this.actletExecutor, this.scheduler, this.timerScheduler,
 					this.askTimeout, this.mailboxCapacity, this.throughput, this.maxActors, this.slowHandler,
 					attached, List.copyOf(this.monitors), this.tracer, this.virtualThreads, this.maxRestarts,
-					this.restartWindow, this.serializationCheck, this.jsonMapper, this.templates, this.clock);
+					this.restartWindow, this.serializationCheck, this.jsonMapper, this.templates, this.clock,
+					this.passivateAfter, this.entityStateStore);
 		}
 
 	}

@@ -137,11 +137,8 @@ public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 		Objects.requireNonNull(type, "type must not be null");
 		return (subscriber) -> {
 			Objects.requireNonNull(subscriber, "subscriber must not be null");
-			if (this.state >= STOPPED) {
+			if (this.state >= STOPPED || !enqueue(new StateRequestNode(subscriber, type), true)) {
 				StateRequestNode.refuse(subscriber, new ActorException("Actor '" + this.name + "' has stopped."));
-			}
-			else {
-				enqueue(new StateRequestNode(subscriber, type), true);
 			}
 		};
 	}
@@ -149,6 +146,11 @@ public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 	@Override
 	public boolean isAlive() {
 		return this.state < STOPPED;
+	}
+
+	/** Whether mail sent now is this actor's to take: neither stopping nor a closed entity activation. */
+	boolean takesMail() {
+		return this.state < STOPPING && !isClosed();
 	}
 
 	/** Bounded mailboxes count; unbounded ones are walked, O(depth). */

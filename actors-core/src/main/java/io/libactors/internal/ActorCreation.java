@@ -70,7 +70,7 @@ public final class ActorCreation {
 					+ "was created from an instance. Pass a Supplier to createActor, or use a template.");
 		}
 		ActorOrigin origin = (supervision == Supervision.RESUME) ? ActorOrigin.RESUMING_INSTANCE
-				: new ActorOrigin(null, supervision, null, null);
+				: new ActorOrigin(null, supervision, null, null, false);
 		return register(name, actor, origin, null);
 	}
 
@@ -85,7 +85,7 @@ public final class ActorCreation {
 		Objects.requireNonNull(factory, "factory must not be null");
 		Objects.requireNonNull(supervision, "supervision must not be null");
 		A actor = Objects.requireNonNull(factory.get(), "factory returned null");
-		return register(name, actor, new ActorOrigin(factory, supervision, null, null), null);
+		return register(name, actor, new ActorOrigin(factory, supervision, null, null, false), null);
 	}
 
 	/** See {@link Core#createActor(String, Supplier, Supervision, Consumer)}. */
@@ -98,7 +98,7 @@ public final class ActorCreation {
 		A actor = Objects.requireNonNull(factory.get(), "factory returned null");
 		// the instances the actor is done with are the factory's, so of type A
 		Consumer<Actor> done = (instance) -> destroyer.accept((A) instance);
-		return register(name, actor, new ActorOrigin(factory, supervision, done, null), null);
+		return register(name, actor, new ActorOrigin(factory, supervision, done, null, false), null);
 	}
 
 	/**
@@ -139,7 +139,7 @@ public final class ActorCreation {
 		ActorOrigin origin = this.templateOrigins.get(type);
 		if (origin == null || origin.factory() != template.factory() || origin.destroyer() != template.destroyer()
 				|| origin.supervision() != template.supervision() || !template.name().equals(origin.template())) {
-			origin = new ActorOrigin(template.factory(), template.supervision(), template.destroyer(), template.name());
+			origin = new ActorOrigin(template.factory(), template.supervision(), template.destroyer(), template.name(), false);
 			this.templateOrigins.put(type, origin);
 		}
 		return origin;

@@ -15,11 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param supervision what a handler's exception does
  * @param destroyer called with each instance the actor is done with (a stop, a restart)
  * @param template the template's name for actors made from one, else {@code null}
+ * @param entity whether its actors are the activations of entities (see {@link Entities})
  */
 public record ActorOrigin(@Nullable Supplier<? extends Actor> factory, Supervision supervision,
-		@Nullable Consumer<Actor> destroyer, @Nullable String template) {
+		@Nullable Consumer<Actor> destroyer, @Nullable String template, boolean entity) {
 
-	static final ActorOrigin RESUMING_INSTANCE = new ActorOrigin(null, Supervision.RESUME, null, null);
+	static final ActorOrigin RESUMING_INSTANCE = new ActorOrigin(null, Supervision.RESUME, null, null, false);
 
 	void destroy(@Nullable Actor actor) {
 		if (this.destroyer != null && actor != null) {

@@ -125,6 +125,16 @@ final class ActorRegistry {
 				+ "or raise the limit.");
 	}
 
+	/**
+	 * Registers an entity's new activation: under a free name (taking one of the limited names),
+	 * or in place of its ending predecessor (the name stays taken).
+	 * @return {@code false} when another activation got there first
+	 * @throws ActorException when the name is free but the limit is reached
+	 */
+	boolean activate(String name, @Nullable ActorCell predecessor, ActorCell cell) {
+		return (predecessor != null) ? this.entries.replace(name, predecessor, cell) : putIfFree(name, cell) == null;
+	}
+
 	/** A stopped actor frees its name (unless another actor has it by now). */
 	void remove(ActorCell cell) {
 		if (this.entries.remove(cell.name(), cell)) {
@@ -251,17 +261,29 @@ final class ActorRegistry {
 
 	static void validateName(String name) {
 		Objects.requireNonNull(name, "name must not be null");
-		if (name.isEmpty() || name.length() > 128) {
-			throw new ActorNameException("Actor name '" + name + "' must have 1 to 128 characters, not "
-					+ name.length() + ".");
+		validate("Actor name", name);
+	}
+
+	/** Names and entity ids: 1 to 128 characters, no {@code /}, no control characters. */
+	static void validate(String what, String value) {
+		Objects.requireNonNull(value, () -> what + " must not be null");
+		if (value.isEmpty() || value.length() > 128) {
+			throw new ActorNameException(what + " '" + shown(value) + "' must have 1 to 128 characters, not "
+					+ value.length() + ".");
 		}
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
 			if (c == '/' || Character.isISOControl(c)) {
-				throw new ActorNameException("Actor name '" + name.replaceAll("\\p{Cntrl}", "?")
-						+ "' must contain no '/' and no control characters.");
+				throw new ActorNameException(what + " '" + shown(value) + "' must contain no '/' and no control "
+						+ "characters.");
 			}
 		}
+	}
+
+	/** A refused value as an error shows it: control characters replaced, cut after 128 characters. */
+	private static String shown(String value) {
+		String cut = (value.length() > 128) ? value.substring(0, 128) + "..." : value;
+		return cut.replaceAll("\\p{Cntrl}", "?");
 	}
 
 }

@@ -116,7 +116,7 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 		this.parent = parent;
 		this.origin = origin;
 		this.actor = actor;
-		if (!table.initializes) {
+		if (!table.initializes && !(origin.entity() && actor instanceof StatefulActor)) {
 			// nothing to run before the first message: running from the start saves a turn
 			this.initialized = true;
 			this.state = RUNNING;
@@ -143,6 +143,9 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 	boolean initializeActor(boolean first) {
 		Throwable error = null;
 		try {
+			if (first && this.origin.entity()) {
+				this.kernel.entities.restore(self());
+			}
 			this.actor.initialize(this.kernel.context());
 		}
 		catch (Throwable ex) {
@@ -290,6 +293,10 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 	void endTermination() {
 		TurnState turn = turnState();
 		try {
+			if (this.origin.entity() && this.started == INITIALIZED) {
+				// before the end is known: the next activation waits for it, then restores this
+				this.kernel.entities.save(self());
+			}
 			STATE.setVolatile(this, this.failedStop ? FAILED : STOPPED);
 			this.kernel.creation.unregister(self());
 			// after the state: a watch that comes now sees the end and is told at once
@@ -307,7 +314,8 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 				stream.complete();
 			}
 			Node node;
-			while ((node = poll(turn)) != null) {
+			// a closed mailbox's mail is its senders', who send it to the next activation
+			while (!isClosed() && (node = poll(turn)) != null) {
 				if (node instanceof StateRequestNode request) {
 					request.refuse(new ActorException("Actor '" + this.name + "' has stopped."));
 				}

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.libactors.ActorMonitor;
 import io.libactors.ActorTemplates;
 import io.libactors.Context;
+import io.libactors.EntityStateStore;
 import io.libactors.MessageTracer;
 import io.libactors.SerializationCheck;
 import io.libactors.TimerScheduler;
@@ -24,5 +25,6 @@ public record CoreSettings(@Nullable Executor executor, @Nullable Executor actle
 		int mailboxCapacity, int throughput, int maxActors, @Nullable Duration slowHandler,
 		Supplier<? extends Context> context, List<ActorMonitor> monitors, @Nullable MessageTracer tracer,
 		boolean virtualThreads, int maxRestarts, Duration restartWindow, SerializationCheck serializationCheck,
-		@Nullable JsonMapper jsonMapper, ActorTemplates templates, @Nullable TimerScheduler clock) {
+		@Nullable JsonMapper jsonMapper, ActorTemplates templates, @Nullable TimerScheduler clock,
+		Duration passivateAfter, EntityStateStore entityStateStore) {
 }

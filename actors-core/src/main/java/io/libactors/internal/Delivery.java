@@ -70,40 +70,100 @@ public final class Delivery {
 		Objects.requireNonNull(message, "message must not be null");
 		ActorCell sender = sender(message);
 		Message delivered = checked(message);
-		if (refusedWhileShuttingDown(delivered, sender, ask, target.name())) {
+		if (!refusedWhileShuttingDown(delivered, sender, ask, target.name())) {
+			queue(target, delivered, sender, ask);
+		}
+	}
+
+	/** Delivery to an entity, through its live activation or a new one. */
+	void sendToEntity(EntityProxy proxy, Message message, @Nullable Ask ask) {
+		Objects.requireNonNull(message, "message must not be null");
+		ActorCell sender = sender(message);
+		Message delivered = checked(message);
+		if (refusedWhileShuttingDown(delivered, sender, ask, proxy.name())) {
 			return;
 		}
-		if (!deliver(target, delivered, sender, ask) && ask == null) {
+		ActorCell target;
+		try {
+			target = proxy.activation();
+		}
+		catch (ActorException ex) {
+			if (ask == null) {
+				throw ex;
+			}
+			ask.completeExceptionally(ex);
+			return;
+		}
+		if (target == null) {
+			this.deadLetters.post(looseNode(delivered, sender, ask), proxy.name(), DeadLetter.SHUTTING_DOWN);
+			return;
+		}
+		queue(target, delivered, sender, ask);
+	}
+
+	/**
+	 * Queues a checked message.
+	 * @throws MailboxFullException from {@code tell} when the mailbox is full
+	 * @throws ActorException from {@code tell} when an entity cannot be activated
+	 */
+	private void queue(ActorCell target, Message message, @Nullable ActorCell sender, @Nullable Ask ask) {
+		boolean queued;
+		try {
+			queued = deliver(target, message, sender, ask);
+		}
+		catch (ActorException ex) {
+			if (ask == null) {
+				throw ex;
+			}
+			ask.completeExceptionally(ex);
+			return;
+		}
+		if (!queued && ask == null) {
 			throw new MailboxFullException("Mailbox of actor '" + target.name() + "' is full (" + this.mailboxCapacity
-					+ " messages); " + delivered.getClass().getSimpleName() + " was not queued.");
+					+ " messages); " + message.getClass().getSimpleName() + " was not queued.");
 		}
 	}
 
 	/**
-	 * Queues a message, or accounts for it as a dead letter; never throws.
+	 * Queues a message, or accounts for it as a dead letter. Mail for an entity's activation that
+	 * has stopped taking mail goes to the entity's next activation.
 	 * @return {@code false} when a bounded mailbox was full (the message is a dead letter)
+	 * @throws ActorException only when an entity's next activation cannot be made
 	 */
 	private boolean deliver(ActorCell target, Message message, @Nullable ActorCell sender, @Nullable Ask ask) {
-		if (target.state() >= ActorCell.STOPPING) {
-			this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.STOPPED);
-			return true;
+		for (;;) {
+			if (target.state() < ActorCell.STOPPING) {
+				Handler handler = target.table.find(message.getClass());
+				if (handler == null) {
+					this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.NO_HANDLER);
+					return true;
+				}
+				Node node = new Node(message, sender, handler, ask);
+				MessageTracer tracer = this.kernel.tracer();
+				if (tracer != null) {
+					node.trace = tracer.capture();
+				}
+				if (target.enqueue(node, false)) {
+					return true;
+				}
+				if (!target.isClosed()) {
+					node.sequence = looseSequence();
+					this.deadLetters.post(node, target.name(), DeadLetter.MAILBOX_FULL);
+					return false;
+				}
+				// an entity's activation closed after this node was linked: no turn takes it
+			}
+			else if (!target.origin.entity()) {
+				this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.STOPPED);
+				return true;
+			}
+			ActorCell next = this.kernel.entities.successor(target);
+			if (next == null) {
+				this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.SHUTTING_DOWN);
+				return true;
+			}
+			target = next;
 		}
-		Handler handler = target.table.find(message.getClass());
-		if (handler == null) {
-			this.deadLetters.post(looseNode(message, sender, ask), target.name(), DeadLetter.NO_HANDLER);
-			return true;
-		}
-		Node node = new Node(message, sender, handler, ask);
-		MessageTracer tracer = this.kernel.tracer();
-		if (tracer != null) {
-			node.trace = tracer.capture();
-		}
-		if (!target.enqueue(node, false)) {
-			node.sequence = looseSequence();
-			this.deadLetters.post(node, target.name(), DeadLetter.MAILBOX_FULL);
-			return false;
-		}
-		return true;
 	}
 
 	/** Delivery through a proxy whose actor does not exist yet. */
@@ -119,7 +179,7 @@ public final class Delivery {
 			PendingActor pending = proxy.pending();
 			switch (pending.offer(node, this.kernel.deadlines(), this.deadLetters)) {
 				case FIRST_BUFFERED -> expireLater(pending, this.kernel.askTimeout().toNanos());
-				case BOUND -> send(Objects.requireNonNull(pending.cell()), delivered, ask);
+				case BOUND -> queue(Objects.requireNonNull(pending.cell()), delivered, sender, ask);
 				case RETIRED -> {
 					try {
 						proxy.lookUpAgain();
@@ -133,7 +193,7 @@ public final class Delivery {
 					if (cell == null) {
 						continue;
 					}
-					send(cell, delivered, ask);
+					queue(cell, delivered, sender, ask);
 				}
 				case BUFFERED, DEAD_LETTERED -> {
 				}
@@ -229,7 +289,13 @@ public final class Delivery {
 
 	/** A message of the runtime's ({@code Terminated}): no sender, no check, never refused. */
 	void deliverFromRuntime(ActorCell target, Message message) {
-		deliver(target, message, null, null);
+		try {
+			deliver(target, message, null, null);
+		}
+		catch (ActorException ex) {
+			// an entity watching has passivated and could not be activated again
+			this.deadLetters.post(looseNode(message, null, null), target.name(), DeadLetter.NO_SUCH_ACTOR);
+		}
 	}
 
 	/** A dead letter to every actor that handles it: from the runtime, so with no sender, never refused. */

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
+import io.libactors.Actor;
 import io.libactors.ActorException;
 import io.libactors.ActorInfo;
 import io.libactors.ActorMonitor;
@@ -95,6 +96,9 @@ public final class Kernel {
 	/** From a proxy to a mailbox, or to the dead letters. */
 	final Delivery delivery;
 
+	/** Entities: their activations and passivation. */
+	final Entities entities;
+
 	/** Who watches which actor. */
 	final Watches watches = new Watches();
 
@@ -126,6 +130,8 @@ public final class Kernel {
 		this.lifecycle = new ShutdownCoordinator(this.registry, this.deadLetters, this.askTimeouts, this.dispatchers);
 		this.tables = new HandlerTables(this::context, settings.serializationCheck(), this.jsonMapper);
 		this.creation = new ActorCreation(this, this.registry, this.topics, this.tables, settings.templates());
+		this.entities = new Entities(this, this.registry, this.tables, settings.templates(),
+				settings.entityStateStore(), settings.passivateAfter());
 		this.delivery = new Delivery(this, this.topics, this.deadLetters, this.askTimeouts, settings.serializationCheck(),
 				this.jsonMapper, this.mailboxCapacity);
 		if (settings.timerScheduler() != null) {
@@ -162,6 +168,16 @@ public final class Kernel {
 	public ActorProxy<?> proxy(String name) {
 		Object found = this.registry.cellOrPending(name);
 		return (found instanceof ActorCell cell) ? cell : new LazyProxy(this, (PendingActor) found);
+	}
+
+	/** See {@link Core#entity(Class, String)}. */
+	public <A extends Actor> ActorProxy<A> entity(Class<A> type, String id) {
+		return this.entities.proxy(type, id);
+	}
+
+	/** How many entities are active now. */
+	public int activeEntities() {
+		return this.entities.activeCount();
 	}
 
 	/** Snapshots of every live actor. */

@@ -23,11 +23,18 @@ import org.jspecify.annotations.Nullable;
  * SCHEDULED --a hold registers-->  SCHEDULED   the hold's completion submits the turn
  * IDLE      --stop()'s CAS-->      ENDING      the stopping thread ends the actor, then IDLE
  * ENDING    --the end runs user code--> SCHEDULED   the stopper submits the turn
+ * SCHEDULED --an idle entity's turn--> CLOSING  then it reads the tail: mail came, so SCHEDULED
+ *                                              again; none, so CLOSED, for good
  * </pre>
  * <b>Ordering.</b> A producer swaps the tail, then reads the status; the turn writes
  * {@code IDLE}, then reads the tail (Dekker's pattern): one of them sees the other, so a message
  * linked while a turn ends is never left without a turn (the lost wakeup). A bounded mailbox
  * counts what comes in ({@link #enqueued}) against what the turn took ({@code TurnState.dequeued}).
+ * <b>Closing</b> (an entity passivating) is the same pattern between the turn and senders: the turn
+ * writes {@code CLOSING}, then reads the tail; a sender swaps the tail, then reads the status. A
+ * sender that sees {@code CLOSING} waits for the turn's verdict: reopened, the turn takes its node;
+ * {@code CLOSED}, the turn saw no node after its own, so the sender's node is nobody's but the
+ * sender's, who sends it again to the entity's next activation. No node is lost or taken twice.
  * <p>
  * Threading: {@code link}, {@code enqueue} and {@code schedule} from any thread; {@code poll} and
  * {@code endTurn} only from the turn that holds the status. The cell is the only kind at
@@ -41,6 +48,12 @@ abstract class Mailbox extends Link {
 
 	/** The stopping thread holds the turn to end the actor itself. */
 	static final int ENDING = 2;
+
+	/** The turn of an idle entity is deciding whether to close: senders wait for its verdict. */
+	static final int CLOSING = 3;
+
+	/** An entity's mailbox that takes no more mail: senders send what they linked again. */
+	static final int CLOSED = 4;
 
 	private static final VarHandle TAIL;
 
@@ -74,7 +87,7 @@ abstract class Mailbox extends Link {
 	/** Messages ever queued to a bounded mailbox. */
 	private volatile long enqueued;
 
-	/** {@code IDLE}, {@code SCHEDULED} or {@code ENDING}. */
+	/** {@code IDLE} to {@code CLOSED}. */
 	volatile int status;
 
 	/** Made when the actor first takes mail; see {@link #turnState()}. */
@@ -150,14 +163,11 @@ abstract class Mailbox extends Link {
 	/**
 	 * Links a node into the mailbox and makes sure a turn will see it.
 	 * @param ignoreCapacity for system messages
-	 * @return {@code false} when the bounded mailbox is full (nothing was queued)
+	 * @return {@code false} when the bounded mailbox is full, or closed ({@link #isClosed()}):
+	 * no turn will take the node
 	 */
 	final boolean enqueue(Node node, boolean ignoreCapacity) {
-		if (!link(node, ignoreCapacity)) {
-			return false;
-		}
-		schedule();
-		return true;
+		return link(node, ignoreCapacity) && schedule();
 	}
 
 	/** Links a node into the mailbox; the caller makes sure a turn will see it. */
@@ -187,11 +197,58 @@ abstract class Mailbox extends Link {
 		return true;
 	}
 
-	/** Makes sure a turn will come: submits one unless one is scheduled or running. */
-	final void schedule() {
-		if (this.status == IDLE && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
-			submit();
+	/**
+	 * Makes sure a turn will come for what the caller linked: submits one unless one is scheduled
+	 * or running.
+	 * @return {@code false} when the mailbox closed without taking it
+	 */
+	final boolean schedule() {
+		int status = this.status;
+		if (status == IDLE) {
+			if (STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
+				submit();
+			}
+			// else a turn was scheduled meanwhile: it reads the tail after this link, even to close
+			return true;
 		}
+		return status < CLOSING || awaitVerdict();
+	}
+
+	/** The turn is closing: whether it reopened (it takes what the caller linked) or closed. */
+	private boolean awaitVerdict() {
+		for (int spins = 0;; spins++) {
+			int status = this.status;
+			if (status != CLOSING) {
+				return status != CLOSED;
+			}
+			if (spins < 100) {
+				Thread.onSpinWait();
+			}
+			else {
+				Thread.yield();
+			}
+		}
+	}
+
+	/**
+	 * From the turn of an entity with no mail left: closes the mailbox for good, unless mail came.
+	 * @return whether it closed; if not, the turn goes on and takes the mail that came
+	 */
+	final boolean close(TurnState turn) {
+		STATUS.setVolatile(this, CLOSING);
+		// Dekker's pattern with the senders: a node linked before this read is seen here, and the
+		// sender of any node linked after it sees CLOSING or CLOSED.
+		if (TAIL.getVolatile(this) != turn.head) {
+			STATUS.setVolatile(this, SCHEDULED);
+			return false;
+		}
+		STATUS.setVolatile(this, CLOSED);
+		return true;
+	}
+
+	/** Whether the mailbox closed for good; from any thread. */
+	final boolean isClosed() {
+		return this.status == CLOSED;
 	}
 
 	/** From an idle actor's stopper: takes the turn to end the actor on the calling thread. */
@@ -207,6 +264,9 @@ abstract class Mailbox extends Link {
 
 	/** Gives the turn up, unless mail came meanwhile: then another turn is owed. */
 	final void endTurn() {
+		if (this.status == CLOSED) {
+			return; // only the turn closes, and a closed mailbox has no more turns
+		}
 		STATUS.setVolatile(this, IDLE);
 		if (TAIL.getVolatile(this) != turnState().head && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
 			submit();

@@ -101,7 +101,9 @@ final class Topics {
 		return this.subscribers.computeIfAbsent(type, (key) -> {
 			Set<ActorCell> found = ConcurrentHashMap.newKeySet();
 			for (Object value : this.registered.get()) {
-				if (value instanceof ActorCell cell && cell.table.handles(key) && cell.state() < ActorCell.STOPPED) {
+				// entities never subscribe: a broadcast cannot reach those passivated
+				if (value instanceof ActorCell cell && !cell.origin.entity() && cell.table.handles(key)
+						&& cell.state() < ActorCell.STOPPED) {
 					found.add(cell);
 				}
 			}

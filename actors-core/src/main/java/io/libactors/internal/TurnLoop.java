@@ -101,8 +101,8 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 
 	/** @return whether a hold was registered, so the turn must not be given back */
 	private boolean turn(TurnState turn, Mdc.Scope mdc) {
-		if (turn.hold != null && resumeHold(turn, mdc)) {
-			return true;
+		if (turn.hold != null && (resumeHold(turn, mdc) || isClosed())) {
+			return true; // held again, or a passivated entity has ended: a closed mailbox has no more turns
 		}
 		if (!this.initialized) {
 			this.initialized = true;
@@ -126,12 +126,34 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 		return false;
 	}
 
+	/**
+	 * An idle entity passivates: its mailbox closes unless mail came since the sweep, and it
+	 * ends as a stopped actor does.
+	 * @return whether it closed: then the turn touches nothing more and is not given back
+	 */
+	private boolean passivate() {
+		if (this.state != RUNNING || this.terminating || !close(turnState())) {
+			return false;
+		}
+		for (;;) {
+			int state = this.state;
+			if (state >= STOPPING || STATE.compareAndSet(this, state, STOPPING)) {
+				break;
+			}
+		}
+		beginTermination();
+		return true;
+	}
+
 	/** @return the time the next message starts, or {@link #HELD} */
 	private long process(Node node, long mark, Mdc.Scope mdc) {
 		if (node.message == null) {
 			// a request of the runtime's: a state subscription, or monitors to catch up with
 			if (node instanceof StateRequestNode request) {
 				serve(request);
+			}
+			else if (node instanceof PassivationNode) {
+				return passivate() ? HELD : mark;
 			}
 			else {
 				monitors();

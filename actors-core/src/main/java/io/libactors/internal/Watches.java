@@ -101,6 +101,10 @@ final class Watches {
 
 	private static ActorCell cellOf(ActorProxy<?> target) {
 		Objects.requireNonNull(target, "target must not be null");
+		if (target instanceof EntityProxy) {
+			throw new ActorException("Entity '" + target.name() + "' cannot be watched: an entity never ends, it "
+					+ "passivates and comes back with its next message.");
+		}
 		ActorCell cell = (target instanceof LazyProxy lazy) ? lazy.bound() : (target instanceof ActorCell found) ? found
 				: null;
 		if (cell == null) {

@@ -59,6 +59,28 @@ final class RecordingMailbox extends Mailbox {
 		endTurn();
 	}
 
+	/**
+	 * An idle entity's turn: takes what is queued, then closes; mail that came as it closed is
+	 * taken by this turn (it reopened and tries again) or is its senders' again (closed).
+	 */
+	void runOwedTurnThenClose() {
+		if (!turnOwed()) {
+			return;
+		}
+		TurnState turn = turnState();
+		for (;;) {
+			Node node = poll(turn);
+			if (node == null) {
+				if (close(turn)) {
+					return;
+				}
+				continue;
+			}
+			this.taken.add(((TestCells.Item) Objects.requireNonNull(node.message)).n());
+			node.release();
+		}
+	}
+
 	/** Runs the turns owed until none is. */
 	void drain() {
 		while (turnOwed()) {
