@@ -254,8 +254,8 @@ final class Entities {
 	}
 
 	/**
-	 * Asks every activation that took no mail for the passivation time, and is idle now, to
-	 * passivate: checked every half of that time, so an entity passivates after one to one and
+	 * Asks every activation that took no mail for the passivation time, and is idle now (no
+	 * handler, no queued mail, no actlet running), to passivate: checked every half of that time, so an entity passivates after one to one and
 	 * a half times it without mail.
 	 */
 	private void sweep() {
@@ -270,7 +270,7 @@ final class Entities {
 				return;
 			}
 			long taken = cell.takenCount();
-			if (taken != activity.taken || !cell.isQuiet()) {
+			if (taken != activity.taken || !cell.isQuiet() || cell.hasActlets()) {
 				activity.taken = taken;
 				activity.since = now;
 			}

@@ -136,7 +136,8 @@ class BankOverHttpTests {
 	@Test
 	void actuatorShowsTheActorsTheirMetersAndHealth() throws Exception {
 		post("/accounts", "{\"id\":\"frank\",\"initialDeposit\":10}");
-		DocumentContext actor = json(get("/actuator/actors/account-frank"), 200);
+		post("/accounts/frank/deposits", "{\"amount\":5}");
+		DocumentContext actor = json(get("/actuator/actors/account/frank"), 200);
 		assertThat(actor.<String>read("$.state")).isEqualTo("RUNNING");
 		assertThat(actor.<Integer>read("$.handlers.Deposit.count")).isEqualTo(1);
 		DocumentContext all = json(get("/actuator/actors?limit=1"), 200);
@@ -146,7 +147,7 @@ class BankOverHttpTests {
 		String scrape = get("/actuator/prometheus").body();
 		assertThat(scrape).contains("actors_handler_duration_seconds_count{actor=\"account\",message=\"Deposit\"}")
 			.contains("actors_mailbox_depth{actor=\"audit-log\"}")
-			.doesNotContain("actor=\"account-frank\"");
+			.doesNotContain("actor=\"account/frank\"");
 	}
 
 	private void assertProblem(HttpResponse<String> response, int status, String detail) {

@@ -7,11 +7,13 @@ import java.util.Map;
 import io.libactors.ActletFailed;
 import io.libactors.Context;
 import io.libactors.MessageHandler;
+import io.libactors.ShutdownMessage;
 import io.libactors.StatefulActor;
 import io.libactors.demo.account.AccountMessages.Credit;
 import io.libactors.demo.account.AccountMessages.Deposit;
 import io.libactors.demo.account.AccountMessages.FraudVerdict;
 import io.libactors.demo.account.AccountMessages.GetStatement;
+import io.libactors.demo.account.AccountMessages.Open;
 import io.libactors.demo.account.AccountMessages.Statement;
 import io.libactors.demo.account.AccountMessages.Transfer;
 import io.libactors.demo.account.AccountMessages.TransferReceipt;
@@ -24,23 +26,29 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Scope;
 
 /**
- * One bank account: an actor made from this prototype for each account opened. Its balance is
- * a plain field: it handles one message at a time, so it needs no lock. A transfer takes the
- * money out here and sends it to the other account as a {@link Credit}; no account ever waits
- * for another, so transfers cannot deadlock.
+ * One bank account: an entity ({@code core.entity(Account.class, id)}) made from this prototype,
+ * activated by its first message and passivated when idle, its {@link Statement} kept in between
+ * ({@link #restore}). Its balance is a plain field: it handles one message at a time, so it needs
+ * no lock. A transfer takes the money out here and sends it to the other account as a
+ * {@link Credit}; no account ever waits for another, so transfers cannot deadlock.
  */
 @ActorComponent("account")
 @Scope("prototype")
 public class Account implements StatefulActor<Statement> {
 
-	/** Actor names of accounts start with this, followed by the account id. */
-	public static final String PREFIX = "account-";
+	/** An account's actor name is this followed by the account id. */
+	public static final String PREFIX = "account/";
+
+	/** The refusal of every request but {@link Open} to an account never opened. */
+	public static final String UNKNOWN = "no such account";
 
 	private final FraudService fraud;
 
 	private final long reviewThreshold;
 
 	private String id = "";
+
+	private boolean open;
 
 	private long balance;
 
@@ -54,19 +62,42 @@ public class Account implements StatefulActor<Statement> {
 		this.reviewThreshold = reviewThreshold;
 	}
 
+	/** The statement the last activation ended with (no money is held then: see the shutdown). */
+	@Override
+	public void restore(Statement saved) {
+		this.open = !saved.account().isEmpty();
+		this.balance = saved.balance();
+	}
+
 	@Override
 	public void initialize(Context context) {
 		this.id = accountId(context);
 	}
 
-	/** The balance as observers see it (server-sent events in the demo). */
+	/** The balance as observers see it (server-sent events in the demo), and what passivation keeps. */
 	@Override
 	public Statement state() {
-		return new Statement(this.id, this.balance, this.held, null);
+		return new Statement(this.open ? this.id : "", this.balance, this.held, null);
+	}
+
+	@MessageHandler
+	Statement onOpen(Context context, Open open) {
+		if (this.open) {
+			return statement(context, "Account '" + this.id + "' already exists.");
+		}
+		this.open = true;
+		if (open.initialDeposit() > 0) {
+			this.balance += open.initialDeposit();
+			audit(context, "DEPOSIT", open.initialDeposit(), "");
+		}
+		return statement(context, null);
 	}
 
 	@MessageHandler
 	Statement onDeposit(Context context, Deposit deposit) {
+		if (!this.open) {
+			return state();
+		}
 		this.balance += deposit.amount();
 		audit(context, "DEPOSIT", deposit.amount(), "");
 		return statement(context, null);
@@ -74,6 +105,9 @@ public class Account implements StatefulActor<Statement> {
 
 	@MessageHandler
 	Statement onWithdraw(Context context, Withdraw withdraw) {
+		if (!this.open) {
+			return state();
+		}
 		if (withdraw.amount() > this.balance) {
 			return statement(context, "insufficient funds: balance " + this.balance + ", asked " + withdraw.amount());
 		}
@@ -84,11 +118,14 @@ public class Account implements StatefulActor<Statement> {
 
 	@MessageHandler
 	Statement onGetStatement(Context context, GetStatement request) {
-		return statement(context, null);
+		return this.open ? statement(context, null) : state();
 	}
 
 	@MessageHandler
 	TransferReceipt onTransfer(Context context, Transfer transfer) {
+		if (!this.open) {
+			return new TransferReceipt(transfer.transferId(), TransferStatus.REFUSED, UNKNOWN);
+		}
 		if (transfer.amount() > this.balance) {
 			return new TransferReceipt(transfer.transferId(), TransferStatus.REFUSED,
 					"insufficient funds: balance " + this.balance + ", asked " + transfer.amount());
@@ -111,8 +148,23 @@ public class Account implements StatefulActor<Statement> {
 
 	@MessageHandler
 	void onCredit(Context context, Credit credit) {
+		if (!this.open) {
+			// nobody's account: the money goes back where it came from
+			context.core().entity(Account.class, credit.from())
+				.tell(new Credit(credit.transferId() + "-returned", this.id, credit.amount()));
+			return;
+		}
 		this.balance += credit.amount();
 		audit(context, "TRANSFER_IN", credit.amount(), credit.transferId());
+	}
+
+	/** Passivating (or the bank closing): fraud checks still running are cancelled, so their transfers are refused. */
+	@MessageHandler
+	void onShutdown(Context context, ShutdownMessage shutdown) {
+		for (Transfer transfer : this.underReview.values()) {
+			release(context, transfer, false);
+		}
+		this.underReview.clear();
 	}
 
 	@MessageHandler
@@ -149,7 +201,7 @@ public class Account implements StatefulActor<Statement> {
 	}
 
 	private void send(Context context, Transfer transfer) {
-		context.proxy(PREFIX + transfer.to()).tell(new Credit(transfer.transferId(), accountId(context),
+		context.core().entity(Account.class, transfer.to()).tell(new Credit(transfer.transferId(), accountId(context),
 				transfer.amount()));
 		audit(context, "TRANSFER_OUT", transfer.amount(), transfer.transferId());
 	}

@@ -10,6 +10,13 @@ public final class AccountMessages {
 	private AccountMessages() {
 	}
 
+	/**
+	 * Opens the account with a first deposit (0 for none); answers the {@link Statement}, refused
+	 * if the account is open already.
+	 */
+	public record Open(long initialDeposit) implements Message {
+	}
+
 	/** Adds money; answers the {@link Statement}. */
 	public record Deposit(long amount) implements Message {
 	}
@@ -39,7 +46,7 @@ public final class AccountMessages {
 
 	/**
 	 * An account's state.
-	 * @param account the account id
+	 * @param account the account id; empty for an account never opened
 	 * @param balance money available
 	 * @param held money held by transfers under review
 	 * @param refusal why the request was refused, or {@code null}

@@ -32,7 +32,7 @@ public class DeadLetterWatcher implements Actor {
 			context.warn("Credit {} could not reach '{}' ({}); returning it", credit.transferId(),
 					deadLetter.envelope().receiver(), deadLetter.reason());
 			String to = deadLetter.envelope().receiver().substring(Account.PREFIX.length());
-			context.proxy(Account.PREFIX + credit.from())
+			context.core().entity(Account.class, credit.from())
 				.tell(new Credit(credit.transferId() + "-returned", to, credit.amount()));
 		}
 	}

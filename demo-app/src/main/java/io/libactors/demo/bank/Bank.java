@@ -10,12 +10,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
-import io.libactors.ActorNameException;
 import io.libactors.ActorProxy;
 import io.libactors.Core;
 import io.libactors.demo.account.Account;
 import io.libactors.demo.account.AccountMessages.Deposit;
 import io.libactors.demo.account.AccountMessages.GetStatement;
+import io.libactors.demo.account.AccountMessages.Open;
 import io.libactors.demo.account.AccountMessages.Statement;
 import io.libactors.demo.account.AccountMessages.Transfer;
 import io.libactors.demo.account.AccountMessages.TransferReceipt;
@@ -57,57 +57,58 @@ public class Bank {
 
 	/** Opens an account, with a first deposit unless {@code initialDeposit} is 0. */
 	public Statement open(@Nullable String id, long initialDeposit) {
-		if (id == null || !ACCOUNT_ID.matcher(id).matches()) {
-			throw BankException.badRequest("Account id must be 1-64 letters, digits, '-' or '_', but was '" + id + "'.");
-		}
 		if (initialDeposit < 0) {
 			throw BankException.badRequest("initialDeposit must not be negative, but was " + initialDeposit + ".");
 		}
-		ActorProxy<Account> account;
-		try {
-			account = this.core.createActor(Account.class, Account.PREFIX + id);
-		}
-		catch (ActorNameException ex) {
-			throw BankException.refused("Account '" + id + "' already exists.");
-		}
-		return await(account.ask((initialDeposit > 0) ? new Deposit(initialDeposit) : new GetStatement(),
-				Statement.class));
-	}
-
-	public Statement statement(String id) {
-		return await(account(id).ask(new GetStatement(), Statement.class));
-	}
-
-	public Statement deposit(String id, long amount) {
-		positive(amount);
-		return await(account(id).ask(new Deposit(amount), Statement.class));
-	}
-
-	public Statement withdraw(String id, long amount) {
-		positive(amount);
-		Statement statement = await(account(id).ask(new Withdraw(amount), Statement.class));
+		ActorProxy<Account> account = account(id);
+		Statement statement = await(account.ask(new Open(initialDeposit), Statement.class));
 		if (statement.refusal() != null) {
 			throw BankException.refused(statement.refusal());
 		}
 		return statement;
 	}
 
-	/** Moves money; refused (409) when the balance does not cover it. */
+	public Statement statement(String id) {
+		return known(id, await(account(id).ask(new GetStatement(), Statement.class)));
+	}
+
+	public Statement deposit(String id, long amount) {
+		positive(amount);
+		return known(id, await(account(id).ask(new Deposit(amount), Statement.class)));
+	}
+
+	public Statement withdraw(String id, long amount) {
+		positive(amount);
+		Statement statement = known(id, await(account(id).ask(new Withdraw(amount), Statement.class)));
+		if (statement.refusal() != null) {
+			throw BankException.refused(statement.refusal());
+		}
+		return statement;
+	}
+
+	/** Moves money; refused (409) when the balance does not cover it, 404 for an account never opened. */
 	public TransferReceipt transfer(String from, String to, long amount) {
+		statement(to);
 		TransferReceipt receipt = await(transferAsync(from, to, amount));
+		if (Account.UNKNOWN.equals(receipt.reason())) {
+			throw BankException.unknownAccount(from);
+		}
 		if (receipt.status() == TransferStatus.REFUSED) {
 			throw BankException.refused(receipt.reason());
 		}
 		return receipt;
 	}
 
-	/** Starts a transfer; the receipt says whether it was refused. */
+	/**
+	 * Starts a transfer; the receipt says whether it was refused. Money sent to an account never
+	 * opened comes back to the sender.
+	 */
 	public CompletableFuture<TransferReceipt> transferAsync(String from, String to, long amount) {
 		positive(amount);
 		if (from.equals(to)) {
 			throw BankException.badRequest("A transfer needs two different accounts, but both were '" + from + "'.");
 		}
-		ActorProxy<?> source = account(from);
+		ActorProxy<Account> source = account(from);
 		account(to);
 		String id = "t" + this.transferIds.incrementAndGet();
 		return source.ask(new Transfer(id, to, amount), TransferReceipt.class);
@@ -115,6 +116,7 @@ public class Bank {
 
 	/** The account's statements as they change, starting with the current one. */
 	public Flow.Publisher<Statement> statements(String id) {
+		statement(id);
 		return account(id).states(Statement.class);
 	}
 
@@ -130,8 +132,19 @@ public class Bank {
 		return await(this.deadLetterWatcher.ask(new GetDeadLetters(), Map.class));
 	}
 
-	private ActorProxy<?> account(String id) {
-		return this.core.find(Account.PREFIX + id).orElseThrow(() -> BankException.unknownAccount(id));
+	private ActorProxy<Account> account(@Nullable String id) {
+		if (id == null || !ACCOUNT_ID.matcher(id).matches()) {
+			throw BankException.badRequest("Account id must be 1-64 letters, digits, '-' or '_', but was '" + id + "'.");
+		}
+		return this.core.entity(Account.class, id);
+	}
+
+	/** An account never opened answers with an empty id: 404. */
+	private static Statement known(String id, Statement statement) {
+		if (statement.account().isEmpty()) {
+			throw BankException.unknownAccount(id);
+		}
+		return statement;
 	}
 
 	private static void positive(long amount) {

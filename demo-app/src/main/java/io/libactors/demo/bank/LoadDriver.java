@@ -57,7 +57,8 @@ public class LoadDriver {
 		check("accounts", accounts, 2, 100_000);
 		check("transfers", transfers, 1, 10_000_000);
 		check("concurrency", concurrency, 1, 256);
-		String prefix = "load" + this.runs.incrementAndGet() + "-";
+		// unique across restarts too: accounts are entities, kept while the bank runs
+		String prefix = "load" + this.runs.incrementAndGet() + "-" + Long.toString(System.currentTimeMillis(), 36) + "-";
 		List<String> ids = new ArrayList<>(accounts);
 		for (int i = 0; i < accounts; i++) {
 			ids.add(prefix + i);

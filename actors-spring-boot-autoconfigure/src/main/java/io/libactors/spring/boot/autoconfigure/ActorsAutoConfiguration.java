@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.libactors.ActorMonitor;
 import io.libactors.Context;
 import io.libactors.Core;
+import io.libactors.EntityStateStore;
 import io.libactors.MessageTracer;
 import io.libactors.spring.ActorBeanRegistrar;
 import io.libactors.spring.ActorJsonMapper;
@@ -82,7 +83,7 @@ public final class ActorsAutoConfiguration {
 	@ConditionalOnMissingBean
 	Core actorsCore(ActorsProperties properties, Environment environment, ObjectProvider<Context> context,
 			ObjectProvider<ActorJsonMapper> jsonMapper, SpringTimerScheduler timers,
-			ObjectProvider<ActorsCoreBuilderCustomizer> customizers,
+			ObjectProvider<ActorsCoreBuilderCustomizer> customizers, ObjectProvider<EntityStateStore> entityStates,
 			ConfigurableListableBeanFactory beanFactory, ActorBeanRegistrar registrar) {
 		Boolean virtualThreads = properties.getDispatcher().getVirtualThreads();
 		boolean virtual = (virtualThreads != null) ? virtualThreads : Threading.VIRTUAL.isActive(environment);
@@ -95,6 +96,7 @@ public final class ActorsAutoConfiguration {
 			.virtualThreads(virtual)
 			.maxRestarts(properties.getSupervision().getMaxRestarts())
 			.restartWindow(properties.getSupervision().getWindow())
+			.passivateAfter(properties.getEntities().getPassivateAfter())
 			.serializationCheck(properties.getSerializationCheck())
 			.templates(new SpringActorTemplates(beanFactory, registrar))
 			.timerScheduler(timers)
@@ -107,6 +109,7 @@ public final class ActorsAutoConfiguration {
 			builder.actletExecutor((task) -> executor.get().execute(task));
 		}
 		jsonMapper.ifAvailable((holder) -> builder.jsonMapper(holder.mapper()));
+		entityStates.ifUnique(builder::entityStateStore);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

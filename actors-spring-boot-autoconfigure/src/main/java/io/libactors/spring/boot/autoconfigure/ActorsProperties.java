@@ -50,6 +50,8 @@ public class ActorsProperties {
 
 	private final Observations observations = new Observations();
 
+	private final Entities entities = new Entities();
+
 	public Duration getAskTimeout() {
 		return this.askTimeout;
 	}
@@ -108,6 +110,28 @@ public class ActorsProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Entities getEntities() {
+		return this.entities;
+	}
+
+	public static class Entities {
+
+		/**
+		 * How long an entity goes without mail before it passivates (checked every half of it); 0
+		 * for never.
+		 */
+		private Duration passivateAfter = Duration.ofMinutes(2);
+
+		public Duration getPassivateAfter() {
+			return this.passivateAfter;
+		}
+
+		public void setPassivateAfter(Duration passivateAfter) {
+			this.passivateAfter = passivateAfter;
+		}
+
 	}
 
 	public static class Startup {

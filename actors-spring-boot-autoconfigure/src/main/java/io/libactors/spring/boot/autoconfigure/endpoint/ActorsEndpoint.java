@@ -39,10 +39,14 @@ public class ActorsEndpoint {
 		return new ActorsReport(this.core.busiest(count), this.core.actorCount(), this.core.deadLetterCount());
 	}
 
-	/** {@code GET /actuator/actors/{name}}: one actor, or 404 when no actor has that name. */
+	/**
+	 * {@code GET /actuator/actors/{name}}: one actor, or 404 when no actor has that name. An
+	 * entity's name has a {@code /} between its template and its id, so the name may take two
+	 * segments: {@code /actuator/actors/account/alice}.
+	 */
 	@ReadOperation
-	public @Nullable ActorInfo actor(@Selector String name) {
-		return this.core.actor(name).orElse(null);
+	public @Nullable ActorInfo actor(@Selector(match = Selector.Match.ALL_REMAINING) String... name) {
+		return this.core.actor(String.join("/", name)).orElse(null);
 	}
 
 	/**
