@@ -30,6 +30,7 @@ public final class Core {
 
 	private Core(Builder builder) {
 		this.kernel = new Kernel(this, builder.settings(this));
+		this.kernel.attachRouter();
 	}
 
 	/** A core with the defaults: a dispatcher pool sized to the CPUs, asks timing out after 5s. */
@@ -292,6 +293,8 @@ public final class Core {
 
 		private EntityStateStore entityStateStore = EntityStateStore.inMemory();
 
+		private @Nullable EntityRouter entityRouter;
+
 		private Builder() {
 		}
 
@@ -464,6 +467,12 @@ public final class Core {
 			return this;
 		}
 
+		/** Places entities across instances (the cluster module's); default: every entity lives here. */
+		public Builder entityRouter(EntityRouter router) {
+			this.entityRouter = Objects.requireNonNull(router, "router must not be null");
+			return this;
+		}
+
 		public Core build() {
 			return new Core(this);
 		}
@@ -479,7 +488,7 @@ public final class Core {
 					this.askTimeout, this.mailboxCapacity, this.throughput, this.maxActors, this.slowHandler,
 					attached, List.copyOf(this.monitors), this.tracer, this.virtualThreads, this.maxRestarts,
 					this.restartWindow, this.serializationCheck, this.jsonMapper, this.templates, this.clock,
-					this.passivateAfter, this.entityStateStore);
+					this.passivateAfter, this.entityStateStore, this.entityRouter);
 		}
 
 	}

@@ -17,9 +17,10 @@ public interface EntityStateStore {
 	 * The last state saved for the entity, or {@code null} if it never had one.
 	 * @param template the entity's template name
 	 * @param id the entity's id
+	 * @param stateType the class its {@code state()} declares (a store that serializes reads it as this)
 	 * @return the state or {@code null}
 	 */
-	@Nullable Object load(String template, String id);
+	@Nullable Object load(String template, String id, Class<?> stateType);
 
 	/**
 	 * Keeps the state an activation ended with, replacing the one before.
@@ -35,7 +36,7 @@ public interface EntityStateStore {
 		return new EntityStateStore() {
 
 			@Override
-			public @Nullable Object load(String template, String id) {
+			public @Nullable Object load(String template, String id, Class<?> stateType) {
 				return states.get(template + '/' + id);
 			}
 

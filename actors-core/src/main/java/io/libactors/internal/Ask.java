@@ -29,6 +29,15 @@ final class Ask extends CompletableFuture<Object> {
 		this.timeoutMillis = timeoutMillis;
 	}
 
+	/** The class asked for, a primitive's wrapper for a primitive. */
+	Class<?> replyType() {
+		return this.replyType;
+	}
+
+	long timeoutMillis() {
+		return this.timeoutMillis;
+	}
+
 	void timeoutIn(AskTimeouts.Slot timeout) {
 		this.timeout = timeout;
 	}

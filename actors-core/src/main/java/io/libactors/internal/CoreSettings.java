@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.libactors.ActorMonitor;
 import io.libactors.ActorTemplates;
 import io.libactors.Context;
+import io.libactors.EntityRouter;
 import io.libactors.EntityStateStore;
 import io.libactors.MessageTracer;
 import io.libactors.SerializationCheck;
@@ -26,5 +27,5 @@ public record CoreSettings(@Nullable Executor executor, @Nullable Executor actle
 		Supplier<? extends Context> context, List<ActorMonitor> monitors, @Nullable MessageTracer tracer,
 		boolean virtualThreads, int maxRestarts, Duration restartWindow, SerializationCheck serializationCheck,
 		@Nullable JsonMapper jsonMapper, ActorTemplates templates, @Nullable TimerScheduler clock,
-		Duration passivateAfter, EntityStateStore entityStateStore) {
+		Duration passivateAfter, EntityStateStore entityStateStore, @Nullable EntityRouter entityRouter) {
 }

@@ -2,11 +2,13 @@ package io.libactors.internal;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.libactors.ActorException;
 import io.libactors.DeadLetter;
+import io.libactors.EntityRouter;
 import io.libactors.MailboxFullException;
 import io.libactors.Message;
 import io.libactors.MessageTracer;
@@ -83,6 +85,9 @@ public final class Delivery {
 		if (refusedWhileShuttingDown(delivered, sender, ask, proxy.name())) {
 			return;
 		}
+		if (proxy.routed() && routed(proxy, delivered, sender, ask)) {
+			return;
+		}
 		ActorCell target;
 		try {
 			target = proxy.activation();
@@ -99,6 +104,26 @@ public final class Delivery {
 			return;
 		}
 		queue(target, delivered, sender, ask);
+	}
+
+	/** Offers the message to the router: {@code true} when it took it (an ask's reply comes back through it). */
+	private boolean routed(EntityProxy proxy, Message message, @Nullable ActorCell sender, @Nullable Ask ask) {
+		CompletableFuture<Object> reply = null;
+		if (ask != null) {
+			reply = new CompletableFuture<>();
+			reply.whenComplete((value, failure) -> {
+				if (failure == null) {
+					ask.reply(value);
+				}
+				else {
+					ask.completeExceptionally(failure);
+				}
+			});
+		}
+		EntityRouter router = Objects.requireNonNull(this.kernel.entityRouter);
+		return router.route(new EntityRouter.Mail(proxy.template(), proxy.id(), message,
+				(sender != null) ? sender.name() : null, (ask != null) ? ask.replyType() : null, reply,
+				(ask != null) ? Duration.ofMillis(ask.timeoutMillis()) : null));
 	}
 
 	/**

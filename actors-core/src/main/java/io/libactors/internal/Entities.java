@@ -1,8 +1,11 @@
 package io.libactors.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,7 +15,9 @@ import io.libactors.ActorException;
 import io.libactors.ActorProxy;
 import io.libactors.ActorTemplate;
 import io.libactors.ActorTemplates;
+import io.libactors.EntityRouter;
 import io.libactors.EntityStateStore;
+import io.libactors.Message;
 import io.libactors.StatefulActor;
 import io.libactors.internal.handler.HandlerTable;
 import io.libactors.internal.handler.HandlerTables;
@@ -84,12 +89,51 @@ final class Entities {
 	}
 
 	/** See {@link io.libactors.Core#entity(Class, String)}. */
-	@SuppressWarnings("unchecked")
 	<A extends Actor> ActorProxy<A> proxy(Class<A> type, String id) {
+		return proxy(type, id, false);
+	}
+
+	/** @param here whether the proxy delivers on this instance, whatever the router would say */
+	@SuppressWarnings("unchecked")
+	private <A extends Actor> ActorProxy<A> proxy(Class<A> type, String id, boolean here) {
 		Objects.requireNonNull(type, "type must not be null");
 		ActorRegistry.validate("Entity id", id);
 		Kind kind = this.kinds.computeIfAbsent(type, this::newKind);
-		return (ActorProxy<A>) new EntityProxy(this.kernel, kind, id);
+		return (ActorProxy<A>) new EntityProxy(this.kernel, kind, id, here);
+	}
+
+	/** Where a router delivers the mail it brought to this instance. */
+	EntityRouter.Inbox inbox() {
+		return new EntityRouter.Inbox() {
+
+			@Override
+			public void tell(Class<? extends Actor> type, String id, Message message) {
+				proxy(type, id, true).tell(message);
+			}
+
+			@Override
+			public <R> CompletableFuture<R> ask(Class<? extends Actor> type, String id, Message message,
+					Class<R> replyType, Duration timeout) {
+				return proxy(type, id, true).ask(message, replyType, timeout);
+			}
+
+			@Override
+			public CompletableFuture<Void> passivate(Class<? extends Actor> type, String id) {
+				return proxy(type, id, true).stop();
+			}
+
+			@Override
+			public List<String> activeEntities() {
+				List<String> names = new ArrayList<>();
+				for (Object value : Entities.this.registry.entries()) {
+					if (value instanceof ActorCell cell && cell.origin.entity() && cell.takesMail()) {
+						names.add(cell.name);
+					}
+				}
+				return names;
+			}
+
+		};
 	}
 
 	private Kind newKind(Class<?> type) {
@@ -203,10 +247,21 @@ final class Entities {
 	void restore(ActorCell cell) {
 		if (cell.actor instanceof StatefulActor stateful) {
 			String template = Objects.requireNonNull(cell.origin.template());
-			Object saved = this.store.load(template, cell.name.substring(template.length() + 1));
+			Object saved = this.store.load(template, cell.name.substring(template.length() + 1),
+					stateTypeOf(stateful.getClass()));
 			if (saved != null) {
 				stateful.restore(saved);
 			}
+		}
+	}
+
+	/** The class {@code state()} declares: the most specific, as {@code getMethod} picks it over bridges. */
+	private static Class<?> stateTypeOf(Class<?> actorClass) {
+		try {
+			return actorClass.getMethod("state").getReturnType();
+		}
+		catch (NoSuchMethodException ex) {
+			return Object.class;
 		}
 	}
 

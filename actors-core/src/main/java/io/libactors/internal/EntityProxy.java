@@ -24,14 +24,31 @@ final class EntityProxy implements ActorProxy<Actor> {
 
 	private final String name;
 
+	/** Whether this proxy delivers here, whatever the core's router would say (mail the router brought). */
+	private final boolean here;
+
 	/** The activation this proxy last reached: most mail skips the registry. */
 	private volatile @Nullable ActorCell last;
 
-	EntityProxy(Kernel kernel, Entities.Kind kind, String id) {
+	EntityProxy(Kernel kernel, Entities.Kind kind, String id, boolean here) {
 		this.kernel = kernel;
 		this.kind = kind;
 		this.id = id;
+		this.here = here;
 		this.name = kind.template() + '/' + id;
+	}
+
+	String template() {
+		return this.kind.template();
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	/** Whether mail through this proxy is offered to the core's router. */
+	boolean routed() {
+		return !this.here && this.kernel.entityRouter != null;
 	}
 
 	/**

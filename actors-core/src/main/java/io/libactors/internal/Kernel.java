@@ -22,6 +22,7 @@ import io.libactors.ActorProxy;
 import io.libactors.Context;
 import io.libactors.Core;
 import io.libactors.DeadLetter;
+import io.libactors.EntityRouter;
 import io.libactors.Message;
 import io.libactors.MessageTracer;
 import io.libactors.TimerScheduler;
@@ -96,6 +97,9 @@ public final class Kernel {
 	/** From a proxy to a mailbox, or to the dead letters. */
 	final Delivery delivery;
 
+	/** Where entities live when this core is one of several instances; {@code null} for here. */
+	final @Nullable EntityRouter entityRouter;
+
 	/** Entities: their activations and passivation. */
 	final Entities entities;
 
@@ -144,8 +148,16 @@ public final class Kernel {
 			this.timerScheduler = this.deadlines;
 		}
 		this.contextSource = settings.context();
+		this.entityRouter = settings.entityRouter();
 		this.monitors = settings.monitors().isEmpty() ? null : new MonitorChain(settings.monitors());
 		this.tracer = settings.tracer();
+	}
+
+	/** Tells the router where mail routed here comes in; once, when the core is built. */
+	public void attachRouter() {
+		if (this.entityRouter != null) {
+			this.entityRouter.attach(this.entities.inbox());
+		}
 	}
 
 	/** The public face of this runtime. */

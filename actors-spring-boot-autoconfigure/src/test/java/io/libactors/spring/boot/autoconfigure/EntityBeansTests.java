@@ -103,7 +103,7 @@ class EntityBeansTests {
 		final Map<String, Object> saved = new ConcurrentHashMap<>();
 
 		@Override
-		public @Nullable Object load(String template, String id) {
+		public @Nullable Object load(String template, String id, Class<?> stateType) {
 			return this.saved.get(template + "/" + id);
 		}
 
