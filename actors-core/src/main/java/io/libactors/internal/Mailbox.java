@@ -167,7 +167,12 @@ abstract class Mailbox extends Link {
 	 * no turn will take the node
 	 */
 	final boolean enqueue(Node node, boolean ignoreCapacity) {
-		return link(node, ignoreCapacity) && schedule();
+		if (!link(node, ignoreCapacity)) {
+			return false;
+		}
+		// Closed: the turn saw the tail at the last node it took, so a node it did not take was
+		// linked after that, and is the caller's again (one it took, it took before closing).
+		return schedule() || node.sequence > 0;
 	}
 
 	/** Links a node into the mailbox; the caller makes sure a turn will see it. */
@@ -200,7 +205,7 @@ abstract class Mailbox extends Link {
 	/**
 	 * Makes sure a turn will come for what the caller linked: submits one unless one is scheduled
 	 * or running.
-	 * @return {@code false} when the mailbox closed without taking it
+	 * @return {@code false} when the mailbox is closed: then no turn will come
 	 */
 	final boolean schedule() {
 		int status = this.status;
@@ -214,7 +219,10 @@ abstract class Mailbox extends Link {
 		return status < CLOSING || awaitVerdict();
 	}
 
-	/** The turn is closing: whether it reopened (it takes what the caller linked) or closed. */
+	/**
+	 * The turn is closing: whether it reopened (it takes what the caller linked, or took it
+	 * already) or closed.
+	 */
 	private boolean awaitVerdict() {
 		for (int spins = 0;; spins++) {
 			int status = this.status;
@@ -289,7 +297,8 @@ abstract class Mailbox extends Link {
 		head.unlink();
 		// only the mailbox itself is never after another link
 		Node node = (Node) next;
-		node.sequence = turn.dequeued;
+		// from 1: a node never taken keeps 0 (see enqueue)
+		node.sequence = turn.dequeued + 1;
 		DEQUEUED.setRelease(turn, turn.dequeued + 1);
 		return node;
 	}

@@ -19,7 +19,10 @@ class Node extends Link {
 
 	@Nullable ActorCell sender;
 
-	/** Position in the receiver's mailbox, set when taken, unique per incarnation; with it the envelope id. */
+	/**
+	 * Position in the receiver's mailbox from 1, set when taken, unique per incarnation; with it the
+	 * envelope id. 0 until taken; negative for a message outside any mailbox.
+	 */
 	long sequence;
 
 	final long timestamp;
