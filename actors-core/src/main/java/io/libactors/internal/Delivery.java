@@ -111,7 +111,8 @@ public final class Delivery {
 		CompletableFuture<Object> reply = null;
 		if (ask != null) {
 			reply = new CompletableFuture<>();
-			reply.whenComplete((value, failure) -> {
+			CompletableFuture<Object> replied = reply;
+			replied.whenComplete((value, failure) -> {
 				if (failure == null) {
 					ask.reply(value);
 				}
@@ -119,6 +120,8 @@ public final class Delivery {
 					ask.completeExceptionally(failure);
 				}
 			});
+			// an ask that timed out lets the router forget it
+			ask.whenComplete((value, failure) -> replied.cancel(false));
 		}
 		EntityRouter router = Objects.requireNonNull(this.kernel.entityRouter);
 		return router.route(new EntityRouter.Mail(proxy.template(), proxy.id(), message,

@@ -1,0 +1,370 @@
+package io.libactors.cluster.hazelcast;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.ReplicaMigrationEvent;
+import com.hazelcast.query.Predicate;
+import io.libactors.Actor;
+import io.libactors.Core;
+import io.libactors.EntityRouter;
+import io.libactors.Envelope;
+import io.libactors.EnvelopeCodec;
+import io.libactors.Message;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This member's side of the entities that live on it: mail that the partition threads accept
+ * goes through a few lanes (one per key, so in order) into the core, where user code runs; when
+ * partitions move away, the entities they hold finish what they took and passivate; when this
+ * member leaves, it stops taking mail first, so mail parks in the entities' records and moves
+ * with them.
+ * <p>
+ * Threading: {@link #deliverable} and {@link #deliver} on partition threads; the rest on its own
+ * housekeeping thread or the closing thread.
+ */
+final class EntityHost implements MigrationListener, MembershipListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(EntityHost.class);
+
+	/** Where entry processors find the host of the member they run on. */
+	static final String KEY = "io.libactors.cluster.host";
+
+	private static final long CLOSED = 1L << 62;
+
+	private final HazelcastInstance hazelcast;
+
+	private final String local;
+
+	private final IMap<String, EntityRecord> records;
+
+	private final Function<String, @Nullable Class<? extends Actor>> templates;
+
+	private final Core core;
+
+	private final EnvelopeCodec codec;
+
+	private final HazelcastEntityRouter router;
+
+	private final ExecutorService[] lanes;
+
+	private final ExecutorService housekeeping;
+
+	private final AtomicBoolean reviewOwed = new AtomicBoolean();
+
+	/** {@link #CLOSED} once this member leaves; below it, the partition threads delivering now. */
+	private final AtomicLong gate = new AtomicLong();
+
+	private volatile EntityRouter.@Nullable Inbox inbox;
+
+	EntityHost(HazelcastInstance hazelcast, IMap<String, EntityRecord> records,
+			Function<String, @Nullable Class<? extends Actor>> templates, Core core, HazelcastEntityRouter router) {
+		this.hazelcast = hazelcast;
+		this.local = hazelcast.getCluster().getLocalMember().getUuid().toString();
+		this.records = records;
+		this.templates = templates;
+		this.core = core;
+		this.codec = core.envelopeCodec();
+		this.router = router;
+		int count = Math.max(2, Runtime.getRuntime().availableProcessors());
+		this.lanes = new ExecutorService[count];
+		for (int i = 0; i < count; i++) {
+			this.lanes[i] = Executors.newSingleThreadExecutor(Threads.named("actors-cluster-in-" + i));
+		}
+		this.housekeeping = Executors.newSingleThreadExecutor(Threads.named("actors-cluster-housekeeping"));
+	}
+
+	static @Nullable EntityHost of(HazelcastInstance hazelcast) {
+		return (EntityHost) hazelcast.getUserContext().get(KEY);
+	}
+
+	void attach(EntityRouter.Inbox inbox) {
+		this.inbox = inbox;
+	}
+
+	/** Joins the member: entry processors find this host, and moves reach it. */
+	void start() {
+		this.hazelcast.getUserContext().put(KEY, this);
+		this.hazelcast.getPartitionService().addMigrationListener(this);
+		this.hazelcast.getCluster().addMembershipListener(this);
+	}
+
+	String local() {
+		return this.local;
+	}
+
+	HazelcastEntityRouter router() {
+		return this.router;
+	}
+
+	boolean isLocal(@Nullable String member) {
+		return this.local.equals(member);
+	}
+
+	// ---- on partition threads
+
+	/** Whether mail may go to the entity here: it is active here, nowhere, or on a member that is gone. */
+	boolean deliverable(EntityRecord record) {
+		String active = record.activeOn;
+		return active == null || isLocal(active) || !isMember(active);
+	}
+
+	/**
+	 * Hands what is parked, then {@code mails}, to the entity's lane, and marks the entity active
+	 * here; nothing once this member has begun to leave.
+	 * @return whether it was handed over
+	 */
+	boolean deliver(String key, EntityRecord record, List<EntityRecord.Mail> mails) {
+		if (!enter()) {
+			return false;
+		}
+		try {
+			ExecutorService lane = laneOf(key);
+			for (EntityRecord.Mail parked : record.parked) {
+				lane.execute(() -> receive(key, parked));
+			}
+			record.parked.clear();
+			for (EntityRecord.Mail mail : mails) {
+				lane.execute(() -> receive(key, mail));
+			}
+			record.activeOn = this.local;
+			return true;
+		}
+		finally {
+			this.gate.decrementAndGet();
+		}
+	}
+
+	private boolean enter() {
+		for (;;) {
+			long gate = this.gate.get();
+			if ((gate & CLOSED) != 0) {
+				return false;
+			}
+			if (this.gate.compareAndSet(gate, gate + 1)) {
+				return true;
+			}
+		}
+	}
+
+	private boolean isMember(String member) {
+		for (Member each : this.hazelcast.getCluster().getMembers()) {
+			if (each.getUuid().toString().equals(member)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private ExecutorService laneOf(String key) {
+		return this.lanes[(key.hashCode() & Integer.MAX_VALUE) % this.lanes.length];
+	}
+
+	// ---- on the lanes: into the core
+
+	private void receive(String key, EntityRecord.Mail mail) {
+		EntityRouter.Inbox inbox = this.inbox;
+		int slash = key.indexOf('/');
+		Class<? extends Actor> type = (slash > 0) ? this.templates.apply(key.substring(0, slash)) : null;
+		if (inbox == null || type == null) {
+			logger.error("Mail for entity '{}' dropped: no entity template '{}' here. Every instance of a cluster "
+					+ "must run the same application.", key, (slash > 0) ? key.substring(0, slash) : key);
+			this.router.reply(mail, null, new IllegalStateException("No entity template for '" + key + "'"));
+			return;
+		}
+		String id = key.substring(slash + 1);
+		try {
+			// the proxy makes the template known to the core, and so its message types to the codec
+			this.core.entity(type, id);
+			Envelope envelope = this.codec.read(mail.envelope);
+			Message message = envelope.message();
+			if (mail.replyTo == null) {
+				inbox.tell(type, id, message);
+			}
+			else {
+				inbox.ask(type, id, message, Object.class, Duration.ofMillis(Math.max(1, mail.timeoutMillis)))
+					.whenComplete((value, failure) -> this.router.reply(mail, value, failure));
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Mail for entity '{}' could not be delivered: {}", key, ex.toString());
+			this.router.reply(mail, null, ex);
+		}
+	}
+
+	// ---- partitions moving
+
+	@Override
+	public void migrationStarted(MigrationState state) {
+	}
+
+	@Override
+	public void migrationFinished(MigrationState state) {
+		review();
+	}
+
+	@Override
+	public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
+		if (event.getReplicaIndex() == 0) {
+			review();
+		}
+	}
+
+	@Override
+	public void replicaMigrationFailed(ReplicaMigrationEvent event) {
+	}
+
+	@Override
+	public void memberAdded(MembershipEvent event) {
+	}
+
+	@Override
+	public void memberRemoved(MembershipEvent event) {
+		review();
+	}
+
+	/** Looks again at what this member owns, once, on the housekeeping thread. */
+	private void review() {
+		if (this.reviewOwed.compareAndSet(false, true)) {
+			try {
+				this.housekeeping.execute(() -> {
+					this.reviewOwed.set(false);
+					passivateMoved();
+					flushParked();
+				});
+			}
+			catch (RuntimeException ex) {
+				this.reviewOwed.set(false); // closed: the member is leaving
+			}
+		}
+	}
+
+	/**
+	 * Entities whose partition another member owns now finish the mail they took (it is in their
+	 * lanes or mailboxes) and passivate; their next activation is there.
+	 */
+	private void passivateMoved() {
+		EntityRouter.Inbox inbox = this.inbox;
+		if (inbox == null) {
+			return;
+		}
+		drainLanes();
+		List<CompletableFuture<Void>> ending = new ArrayList<>();
+		for (String name : inbox.activeEntities()) {
+			Member owner = this.hazelcast.getPartitionService().getPartition(name).getOwner();
+			if (owner != null && !owner.localMember()) {
+				ending.add(passivate(inbox, name));
+			}
+		}
+		await(ending, Duration.ofSeconds(30));
+	}
+
+	/** Mail parked in records this member owns goes to their entities once they can take it. */
+	private void flushParked() {
+		try {
+			for (String key : this.records.localKeySet(new HasParked())) {
+				this.records.submitToKey(key, new RecordProcessor.Flush());
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Parked mail not flushed now: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * This member leaves: it takes no more mail (what comes parks in the records, which move
+	 * with their partitions), its entities finish what they took and passivate.
+	 */
+	void leave(Duration timeout) {
+		this.gate.accumulateAndGet(CLOSED, (gate, closed) -> gate | closed);
+		while (this.gate.get() != CLOSED) {
+			Thread.onSpinWait(); // a partition thread hands a message to a lane: microseconds
+		}
+		drainLanes();
+		EntityRouter.Inbox inbox = this.inbox;
+		if (inbox != null) {
+			List<CompletableFuture<Void>> ending = new ArrayList<>();
+			for (String name : inbox.activeEntities()) {
+				ending.add(passivate(inbox, name));
+			}
+			await(ending, timeout);
+		}
+	}
+
+	void close() {
+		if (this.hazelcast.getLifecycleService().isRunning()) {
+			this.hazelcast.getUserContext().remove(KEY, this);
+		}
+		this.housekeeping.shutdownNow();
+		for (ExecutorService lane : this.lanes) {
+			lane.shutdown();
+		}
+	}
+
+	private CompletableFuture<Void> passivate(EntityRouter.Inbox inbox, String name) {
+		int slash = name.indexOf('/');
+		Class<? extends Actor> type = this.templates.apply(name.substring(0, slash));
+		return (type != null) ? inbox.passivate(type, name.substring(slash + 1))
+				: CompletableFuture.completedFuture(null);
+	}
+
+	/** Waits until every lane has handed over what it held. */
+	private void drainLanes() {
+		CountDownLatch drained = new CountDownLatch(this.lanes.length);
+		for (ExecutorService lane : this.lanes) {
+			lane.execute(drained::countDown);
+		}
+		try {
+			if (!drained.await(30, TimeUnit.SECONDS)) {
+				logger.warn("Cluster lanes did not drain within 30s");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void await(List<CompletableFuture<Void>> ending, Duration timeout) {
+		try {
+			CompletableFuture.allOf(ending.toArray(CompletableFuture[]::new))
+				.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception ex) {
+			logger.warn("Entities did not all passivate within {}: {}", timeout, ex.toString());
+		}
+	}
+
+	/** Records with parked mail; runs where the records are. */
+	static final class HasParked implements Predicate<String, EntityRecord> {
+
+		@Override
+		public boolean apply(Map.Entry<String, EntityRecord> entry) {
+			EntityRecord record = entry.getValue();
+			return record != null && !record.parked.isEmpty();
+		}
+
+	}
+
+}

@@ -1,0 +1,284 @@
+package io.libactors.cluster.hazelcast;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.libactors.Context;
+import io.libactors.Core;
+import io.libactors.Message;
+import io.libactors.MessageHandler;
+import io.libactors.ShutdownMessage;
+import io.libactors.StatefulActor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Entities on three Hazelcast members in one JVM, each with its own core: any member reaches
+ * any entity, each sender's messages arrive in order, an entity is active on one member at a
+ * time, and members joining or leaving under load lose and double nothing.
+ */
+class EntityClusterTests {
+
+	/** Live activations per entity, across all members (one JVM): never more than one. */
+	static final Map<String, AtomicInteger> live = new ConcurrentHashMap<>();
+
+	static final AtomicInteger activations = new AtomicInteger();
+
+	static final AtomicInteger overlaps = new AtomicInteger();
+
+	static final AtomicInteger outOfOrder = new AtomicInteger();
+
+	private final String clusterName = "libactors-test-" + UUID.randomUUID();
+
+	private final List<Node> nodes = new ArrayList<>();
+
+	record Deposit(String sender, long sequence, long amount) implements Message {
+	}
+
+	record GetBalance() implements Message {
+	}
+
+	record Balance(long amount, Map<String, Long> lastSeen) {
+	}
+
+	/** An account: counts money; each sender's sequence numbers only grow. */
+	public static class Account implements StatefulActor<Balance> {
+
+		private long amount;
+
+		private Map<String, Long> lastSeen = new HashMap<>();
+
+		private String name = "?";
+
+		@Override
+		public void restore(Balance state) {
+			this.amount = state.amount();
+			this.lastSeen = new HashMap<>(state.lastSeen());
+		}
+
+		@Override
+		public void initialize(Context context) {
+			this.name = context.name();
+			activations.incrementAndGet();
+			if (live.computeIfAbsent(this.name, (key) -> new AtomicInteger()).incrementAndGet() > 1) {
+				overlaps.incrementAndGet();
+			}
+		}
+
+		@MessageHandler
+		void on(Deposit deposit) {
+			Long last = this.lastSeen.put(deposit.sender(), deposit.sequence());
+			if (last != null && last >= deposit.sequence()) {
+				outOfOrder.incrementAndGet();
+			}
+			this.amount += deposit.amount();
+		}
+
+		@MessageHandler
+		long on(GetBalance get) {
+			return this.amount;
+		}
+
+		@MessageHandler
+		void on(ShutdownMessage shutdown) {
+			live.get(this.name).decrementAndGet();
+		}
+
+		@Override
+		public Balance state() {
+			return new Balance(this.amount, Map.copyOf(this.lastSeen));
+		}
+
+	}
+
+	/** One instance: a member, its router and its core. */
+	record Node(HazelcastInstance hazelcast, HazelcastEntityRouter router, Core core) {
+
+		void leave() {
+			this.router.leave(Duration.ofSeconds(30));
+			this.core.shutdown(Duration.ofSeconds(30));
+			this.hazelcast.shutdown();
+			this.router.close();
+		}
+
+	}
+
+	private Node start() {
+		HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(LoopbackMember.config(this.clusterName));
+		HazelcastEntityRouter router = new HazelcastEntityRouter(hazelcast,
+				(template) -> "Account".equals(template) ? Account.class : null, JsonMapper.builder().build());
+		Core core = Core.builder()
+			.entityRouter(router)
+			.entityStateStore(router)
+			.monitor(router)
+			.passivateAfter(Duration.ZERO)
+			.askTimeout(Duration.ofSeconds(30))
+			.build();
+		router.start(core);
+		Node node = new Node(hazelcast, router, core);
+		this.nodes.add(node);
+		return node;
+	}
+
+	@BeforeEach
+	void forgetEarlierRuns() {
+		live.clear();
+		activations.set(0);
+		overlaps.set(0);
+		outOfOrder.set(0);
+	}
+
+	@AfterEach
+	void stop() {
+		for (Node node : this.nodes) {
+			if (node.hazelcast().getLifecycleService().isRunning()) {
+				node.core().shutdown(Duration.ofSeconds(30));
+				node.hazelcast().shutdown();
+				node.router().close();
+			}
+		}
+	}
+
+	private long balance(Node node, String id) throws Exception {
+		return node.core().entity(Account.class, id).ask(new GetBalance(), Long.class).get(60, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void everyMemberReachesEveryEntityWhichIsActiveOnOneMemberOnly() throws Exception {
+		Node a = start();
+		Node b = start();
+		Node c = start();
+		List<Node> all = List.of(a, b, c);
+		int entities = 30;
+		for (int i = 0; i < entities; i++) {
+			for (Node node : all) {
+				node.core().entity(Account.class, "e" + i).tell(new Deposit("test", 0, 10));
+			}
+		}
+		for (int i = 0; i < entities; i++) {
+			for (Node node : all) {
+				assertThat(balance(node, "e" + i)).isEqualTo(30);
+			}
+		}
+		assertThat(activations).hasValue(entities);
+		assertThat(overlaps).hasValue(0);
+		int activeSomewhere = 0;
+		for (Node node : all) {
+			activeSomewhere += node.core().actors().size();
+		}
+		assertThat(activeSomewhere).isEqualTo(entities);
+		assertThat(a.core().actors()).isNotEmpty();
+		assertThat(b.core().actors()).isNotEmpty();
+		assertThat(c.core().actors()).isNotEmpty();
+	}
+
+	/**
+	 * Senders on every member send numbered deposits to entities all over the cluster; each
+	 * entity sees each sender's deposits in order, and every deposit is counted once.
+	 */
+	@Test
+	void eachSendersMessagesArriveInOrderAcrossMembers() throws Exception {
+		List<Node> all = List.of(start(), start(), start());
+		int entities = 12;
+		int perSender = 1_000;
+		ExecutorService senders = Executors.newFixedThreadPool(all.size() * 2);
+		List<Future<?>> running = new ArrayList<>();
+		for (int s = 0; s < all.size() * 2; s++) {
+			Node node = all.get(s % all.size());
+			String sender = "sender-" + s;
+			running.add(senders.submit(() -> {
+				for (int n = 1; n <= perSender; n++) {
+					for (int e = 0; e < entities; e++) {
+						node.core().entity(Account.class, "f" + e).tell(new Deposit(sender, n, 1));
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> future : running) {
+			future.get(120, TimeUnit.SECONDS);
+		}
+		senders.shutdown();
+		long expected = (long) all.size() * 2 * perSender;
+		for (int e = 0; e < entities; e++) {
+			String id = "f" + e;
+			await().atMost(Duration.ofSeconds(60)).until(() -> balance(all.get(0), id) == expected);
+		}
+		assertThat(outOfOrder).hasValue(0);
+		assertThat(overlaps).hasValue(0);
+	}
+
+	/**
+	 * Senders on two members keep depositing while a third member joins and then leaves: the
+	 * entities move twice, and every accepted deposit is counted exactly once, in order.
+	 */
+	@Test
+	void membersJoiningAndLeavingUnderLoadLoseAndDoubleNothing() throws Exception {
+		Node a = start();
+		Node b = start();
+		int entities = 40;
+		AtomicBoolean sending = new AtomicBoolean(true);
+		AtomicLong told = new AtomicLong();
+		CountDownLatch warm = new CountDownLatch(2);
+		ExecutorService senders = Executors.newFixedThreadPool(2);
+		List<Future<?>> running = new ArrayList<>();
+		for (Node node : List.of(a, b)) {
+			String sender = "from-" + node.hazelcast().getName();
+			running.add(senders.submit(() -> {
+				long n = 0;
+				while (sending.get()) {
+					n++;
+					for (int e = 0; e < entities; e++) {
+						node.core().entity(Account.class, "g" + e).tell(new Deposit(sender, n, 1));
+						told.incrementAndGet();
+					}
+					if (n == 50) {
+						warm.countDown();
+					}
+				}
+				return null;
+			}));
+		}
+		assertThat(warm.await(60, TimeUnit.SECONDS)).isTrue();
+		Node c = start();
+		await().atMost(Duration.ofSeconds(60)).until(() -> c.core().actors().size() > 0);
+		c.leave();
+		sending.set(false);
+		for (Future<?> future : running) {
+			future.get(120, TimeUnit.SECONDS);
+		}
+		senders.shutdown();
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			long total = 0;
+			for (int e = 0; e < entities; e++) {
+				total += balance(a, "g" + e);
+			}
+			return total == told.get();
+		});
+		assertThat(outOfOrder).hasValue(0);
+		assertThat(overlaps).hasValue(0);
+		assertThat(a.core().deadLetterCount() + b.core().deadLetterCount()).isZero();
+	}
+
+}
