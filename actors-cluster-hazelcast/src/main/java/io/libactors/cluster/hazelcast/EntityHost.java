@@ -310,10 +310,12 @@ final class EntityHost implements MigrationListener, MembershipListener {
 		}
 	}
 
+	/**
+	 * Stops the lanes. The host stays the member's until the member shuts down: mail that comes
+	 * meanwhile parks in the records and moves with them.
+	 */
 	void close() {
-		if (this.hazelcast.getLifecycleService().isRunning()) {
-			this.hazelcast.getUserContext().remove(KEY, this);
-		}
+		this.gate.accumulateAndGet(CLOSED, (gate, closed) -> gate | closed);
 		this.housekeeping.shutdownNow();
 		for (ExecutorService lane : this.lanes) {
 			lane.shutdown();
