@@ -1,0 +1,152 @@
+package io.libactors.demo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.libactors.Core;
+import io.libactors.demo.account.Account;
+import io.libactors.demo.account.AccountMessages.TransferReceipt;
+import io.libactors.demo.account.AccountMessages.TransferStatus;
+import io.libactors.demo.bank.Bank;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The bank as a cluster of three instances in one JVM: any instance serves any account, and
+ * restarting each instance in turn while transfers run neither makes nor loses money.
+ */
+class BankClusterTests {
+
+	private final String cluster = "bank-" + UUID.randomUUID();
+
+	private final List<Instance> instances = new CopyOnWriteArrayList<>();
+
+	/** A running bank, and the transfers it has on their way. */
+	record Instance(ConfigurableApplicationContext context, Bank bank, AtomicInteger inFlight) {
+
+		Core core() {
+			return this.context.getBean(Core.class);
+		}
+
+	}
+
+	private Instance start() {
+		ConfigurableApplicationContext context = SpringApplication.run(DemoApplication.class, "--server.port=0",
+				"--actors.cluster.enabled=true", "--actors.cluster.name=" + this.cluster, "--bank.load.on-start=false",
+				"--spring.main.banner-mode=off");
+		Instance instance = new Instance(context, context.getBean(Bank.class), new AtomicInteger());
+		this.instances.add(instance);
+		return instance;
+	}
+
+	@AfterEach
+	void close() {
+		this.instances.forEach((instance) -> instance.context().close());
+	}
+
+	private static boolean activeOn(Instance instance, String account) {
+		return instance.core().find(Account.PREFIX + account).isPresent();
+	}
+
+	@Test
+	void aTransferPostedToOneInstanceMovesMoneyBetweenAccountsLivingOnTheOtherTwo() throws Exception {
+		Instance first = start();
+		Instance second = start();
+		Instance third = start();
+		List<String> onSecond = new ArrayList<>();
+		List<String> onThird = new ArrayList<>();
+		for (int i = 0; onSecond.isEmpty() || onThird.isEmpty(); i++) {
+			String id = "acct" + i;
+			first.bank().open(id, 1_000);
+			if (activeOn(second, id)) {
+				onSecond.add(id);
+			}
+			else if (activeOn(third, id)) {
+				onThird.add(id);
+			}
+		}
+		TransferReceipt receipt = first.bank().transfer(onSecond.get(0), onThird.get(0), 250);
+		assertThat(receipt.status()).isEqualTo(TransferStatus.COMPLETED);
+		await().atMost(Duration.ofSeconds(30)).until(() -> third.bank().statement(onThird.get(0)).balance() == 1_250);
+		assertThat(second.bank().statement(onSecond.get(0)).balance()).isEqualTo(750);
+		assertThat(first.bank().statement(onThird.get(0)).balance()).isEqualTo(1_250);
+	}
+
+	@Test
+	void restartingEachInstanceInTurnWhileTransfersRunNeitherMakesNorLosesMoney() throws Exception {
+		start();
+		start();
+		start();
+		int accounts = 30;
+		for (int i = 0; i < accounts; i++) {
+			this.instances.get(0).bank().open("r" + i, 10_000);
+		}
+		AtomicBoolean running = new AtomicBoolean(true);
+		List<Instance> up = new CopyOnWriteArrayList<>(this.instances);
+		List<CompletableFuture<TransferReceipt>> transfers = new CopyOnWriteArrayList<>();
+		Thread driver = new Thread(() -> {
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			while (running.get()) {
+				Instance via = up.get(random.nextInt(up.size()));
+				int from = random.nextInt(accounts);
+				int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
+				via.inFlight().incrementAndGet();
+				CompletableFuture<TransferReceipt> transfer = via.bank()
+					.transferAsync("r" + from, "r" + to, 1 + random.nextInt(50));
+				transfer.whenComplete((receipt, failure) -> via.inFlight().decrementAndGet());
+				transfers.add(transfer);
+				if (transfers.size() % 50 == 0) {
+					try {
+						Thread.sleep(5);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}
+		}, "transfer-driver");
+		driver.start();
+		for (int restart = 0; restart < 3; restart++) {
+			Instance leaving = up.get(0);
+			await().atMost(Duration.ofSeconds(60)).until(() -> transfers.size() > 200);
+			// no new transfers through it, and none still on their way through its Bank
+			up.remove(leaving);
+			await().atMost(Duration.ofSeconds(60)).until(() -> leaving.inFlight().get() == 0);
+			leaving.context().close();
+			this.instances.remove(leaving);
+			up.add(start());
+		}
+		running.set(false);
+		driver.join(60_000);
+
+		long completed = 0;
+		for (CompletableFuture<TransferReceipt> transfer : transfers) {
+			TransferReceipt receipt = transfer.get(60, TimeUnit.SECONDS);
+			completed += (receipt.status() == TransferStatus.COMPLETED) ? 1 : 0;
+		}
+		assertThat(completed).isGreaterThan(transfers.size() / 2);
+		Bank bank = up.get(0).bank();
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			long total = 0;
+			for (int i = 0; i < accounts; i++) {
+				total += bank.statement("r" + i).balance();
+			}
+			return total == accounts * 10_000L;
+		});
+	}
+
+}
