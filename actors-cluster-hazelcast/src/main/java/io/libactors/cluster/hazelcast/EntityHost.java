@@ -106,6 +106,8 @@ final class EntityHost implements MigrationListener, MembershipListener {
 		this.hazelcast.getUserContext().put(KEY, this);
 		this.hazelcast.getPartitionService().addMigrationListener(this);
 		this.hazelcast.getCluster().addMembershipListener(this);
+		// mail that parked here while the application started
+		review();
 	}
 
 	String local() {

@@ -33,11 +33,9 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 
 	@Override
 	public final Boolean process(Map.Entry<String, EntityRecord> entry) {
+		// No host yet: the member has joined, and owns partitions, before its application has
+		// started the router. Mail parks; the host delivers it once it starts.
 		EntityHost host = this.host;
-		if (host == null) {
-			throw new IllegalStateException("No libactors cluster host on this Hazelcast member: every member must "
-					+ "run the application with actors.cluster.enabled=true.");
-		}
 		EntityRecord record = entry.getValue();
 		EntityRecord written = apply(host, entry.getKey(), (record != null) ? record : new EntityRecord());
 		if (written != null) {
@@ -49,10 +47,11 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 
 	/**
 	 * The change, on the partition's thread.
+	 * @param host this member's, or {@code null} while its application starts (nothing is delivered then)
 	 * @param record the entity's record (a new, empty one if it had none), free to change
 	 * @return the record to write, or {@code null} when nothing changed
 	 */
-	abstract @Nullable EntityRecord apply(EntityHost host, String key, EntityRecord record);
+	abstract @Nullable EntityRecord apply(@Nullable EntityHost host, String key, EntityRecord record);
 
 	@Override
 	public @Nullable EntryProcessor<String, EntityRecord, Boolean> getBackupProcessor() {
@@ -84,7 +83,11 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 		}
 
 		@Override
-		@Nullable EntityRecord apply(EntityHost host, String key, EntityRecord record) {
+		@Nullable EntityRecord apply(@Nullable EntityHost host, String key, EntityRecord record) {
+			if (host == null) {
+				record.parked.addAll(this.mails);
+				return record;
+			}
 			boolean unchanged = host.isLocal(record.activeOn) && record.parked.isEmpty();
 			if (host.deliverable(record) && host.deliver(key, record, this.mails)) {
 				return unchanged ? null : record;
@@ -131,12 +134,12 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 		}
 
 		@Override
-		@Nullable EntityRecord apply(EntityHost host, String key, EntityRecord record) {
+		@Nullable EntityRecord apply(@Nullable EntityHost host, String key, EntityRecord record) {
 			if (!this.member.equals(record.activeOn)) {
 				return null; // active elsewhere by now, or nowhere
 			}
 			record.activeOn = null;
-			if (!record.parked.isEmpty() && host.deliverable(record)) {
+			if (host != null && !record.parked.isEmpty() && host.deliverable(record)) {
 				host.deliver(key, record, List.of());
 			}
 			return record;
@@ -171,7 +174,7 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 		}
 
 		@Override
-		@Nullable EntityRecord apply(EntityHost host, String key, EntityRecord record) {
+		@Nullable EntityRecord apply(@Nullable EntityHost host, String key, EntityRecord record) {
 			if (record.activeOn != null && !record.activeOn.equals(this.member)) {
 				return null;
 			}
@@ -201,8 +204,9 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 		}
 
 		@Override
-		@Nullable EntityRecord apply(EntityHost host, String key, EntityRecord record) {
-			if (record.parked.isEmpty() || !host.deliverable(record) || !host.deliver(key, record, List.of())) {
+		@Nullable EntityRecord apply(@Nullable EntityHost host, String key, EntityRecord record) {
+			if (host == null || record.parked.isEmpty() || !host.deliverable(record)
+					|| !host.deliver(key, record, List.of())) {
 				return null;
 			}
 			return record;
