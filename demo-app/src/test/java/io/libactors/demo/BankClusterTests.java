@@ -47,7 +47,7 @@ class BankClusterTests {
 	private Instance start() {
 		ConfigurableApplicationContext context = SpringApplication.run(DemoApplication.class, "--server.port=0",
 				"--actors.cluster.enabled=true", "--actors.cluster.name=" + this.cluster, "--bank.load.on-start=false",
-				"--spring.main.banner-mode=off");
+				"--spring.main.banner-mode=off", "--logging.level.com.hazelcast=warn");
 		Instance instance = new Instance(context, context.getBean(Bank.class), new AtomicInteger());
 		this.instances.add(instance);
 		return instance;

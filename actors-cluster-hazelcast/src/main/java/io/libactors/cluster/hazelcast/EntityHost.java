@@ -2,15 +2,17 @@ package io.libactors.cluster.hazelcast;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 import com.hazelcast.cluster.Member;
@@ -49,8 +51,6 @@ final class EntityHost implements MigrationListener, MembershipListener {
 	/** Where entry processors find the host of the member they run on. */
 	static final String KEY = "io.libactors.cluster.host";
 
-	private static final long CLOSED = 1L << 62;
-
 	private final HazelcastInstance hazelcast;
 
 	private final String local;
@@ -71,8 +71,21 @@ final class EntityHost implements MigrationListener, MembershipListener {
 
 	private final AtomicBoolean reviewOwed = new AtomicBoolean();
 
-	/** {@link #CLOSED} once this member leaves; below it, the partition threads delivering now. */
-	private final AtomicLong gate = new AtomicLong();
+	/**
+	 * Partition threads deliver under the read lock; a hand-over takes the write lock to stop
+	 * them, so that once it has it, no delivery that missed the change is still under way.
+	 */
+	private final ReentrantReadWriteLock handOver = new ReentrantReadWriteLock();
+
+	/** Whether this member has begun to leave: it delivers nothing more. Changed under the write lock. */
+	private boolean leaving;
+
+	/**
+	 * Entities this member is handing over because another owns their partition now (its view
+	 * of the partition table can run ahead of the moves, so mail may still come here meanwhile:
+	 * it parks). Changed under the write lock.
+	 */
+	private final Set<String> handingOver = new HashSet<>();
 
 	private volatile EntityRouter.@Nullable Inbox inbox;
 
@@ -136,10 +149,12 @@ final class EntityHost implements MigrationListener, MembershipListener {
 	 * @return whether it was handed over
 	 */
 	boolean deliver(String key, EntityRecord record, List<EntityRecord.Mail> mails) {
-		if (!enter()) {
-			return false;
-		}
+		ReentrantReadWriteLock.ReadLock delivering = this.handOver.readLock();
+		delivering.lock();
 		try {
+			if (this.leaving || this.handingOver.contains(key)) {
+				return false;
+			}
 			ExecutorService lane = laneOf(key);
 			for (EntityRecord.Mail parked : record.parked) {
 				lane.execute(() -> receive(key, parked));
@@ -152,19 +167,7 @@ final class EntityHost implements MigrationListener, MembershipListener {
 			return true;
 		}
 		finally {
-			this.gate.decrementAndGet();
-		}
-	}
-
-	private boolean enter() {
-		for (;;) {
-			long gate = this.gate.get();
-			if ((gate & CLOSED) != 0) {
-				return false;
-			}
-			if (this.gate.compareAndSet(gate, gate + 1)) {
-				return true;
-			}
+			delivering.unlock();
 		}
 	}
 
@@ -233,6 +236,9 @@ final class EntityHost implements MigrationListener, MembershipListener {
 
 	@Override
 	public void replicaMigrationFailed(ReplicaMigrationEvent event) {
+		if (event.getReplicaIndex() == 0) {
+			review(); // a partition this member was handing over may have stayed here
+		}
 	}
 
 	@Override
@@ -261,23 +267,50 @@ final class EntityHost implements MigrationListener, MembershipListener {
 	}
 
 	/**
-	 * Entities whose partition another member owns now finish the mail they took (it is in their
-	 * lanes or mailboxes) and passivate; their next activation is there.
+	 * Entities whose partition another member owns now stop taking mail here (it parks in their
+	 * records), finish the mail they took (it is in the lanes or their mailboxes) and passivate;
+	 * their next activation is on the owner. Entities whose partition came back take mail again.
 	 */
 	private void passivateMoved() {
 		EntityRouter.Inbox inbox = this.inbox;
 		if (inbox == null) {
 			return;
 		}
-		drainLanes();
-		List<CompletableFuture<Void>> ending = new ArrayList<>();
+		List<String> moved = new ArrayList<>();
 		for (String name : inbox.activeEntities()) {
-			Member owner = this.hazelcast.getPartitionService().getPartition(name).getOwner();
-			if (owner != null && !owner.localMember()) {
-				ending.add(passivate(inbox, name));
+			if (!ownedHere(name)) {
+				moved.add(name);
 			}
 		}
+		ReentrantReadWriteLock.WriteLock changing = this.handOver.writeLock();
+		changing.lock();
+		try {
+			if (this.hazelcast.getPartitionService().isClusterSafe()) {
+				// no partition is moving: mail for what moved away goes to its owner, not here
+				this.handingOver.clear();
+			}
+			else {
+				this.handingOver.removeIf(this::ownedHere);
+			}
+			this.handingOver.addAll(moved);
+		}
+		finally {
+			changing.unlock();
+		}
+		if (moved.isEmpty()) {
+			return;
+		}
+		drainLanes();
+		List<CompletableFuture<Void>> ending = new ArrayList<>();
+		for (String name : moved) {
+			ending.add(passivate(inbox, name));
+		}
 		await(ending, Duration.ofSeconds(30));
+	}
+
+	private boolean ownedHere(String key) {
+		Member owner = this.hazelcast.getPartitionService().getPartition(key).getOwner();
+		return owner != null && owner.localMember();
 	}
 
 	/** Mail parked in records this member owns goes to their entities once they can take it. */
@@ -297,10 +330,7 @@ final class EntityHost implements MigrationListener, MembershipListener {
 	 * with their partitions), its entities finish what they took and passivate.
 	 */
 	void leave(Duration timeout) {
-		this.gate.accumulateAndGet(CLOSED, (gate, closed) -> gate | closed);
-		while (this.gate.get() != CLOSED) {
-			Thread.onSpinWait(); // a partition thread hands a message to a lane: microseconds
-		}
+		stopDelivering();
 		drainLanes();
 		EntityRouter.Inbox inbox = this.inbox;
 		if (inbox != null) {
@@ -317,11 +347,19 @@ final class EntityHost implements MigrationListener, MembershipListener {
 	 * meanwhile parks in the records and moves with them.
 	 */
 	void close() {
-		this.gate.accumulateAndGet(CLOSED, (gate, closed) -> gate | closed);
+		stopDelivering();
 		this.housekeeping.shutdownNow();
 		for (ExecutorService lane : this.lanes) {
 			lane.shutdown();
 		}
+	}
+
+	/** From now on mail parks; once this returns, no delivery is under way. */
+	private void stopDelivering() {
+		ReentrantReadWriteLock.WriteLock changing = this.handOver.writeLock();
+		changing.lock();
+		this.leaving = true;
+		changing.unlock();
 	}
 
 	private CompletableFuture<Void> passivate(EntityRouter.Inbox inbox, String name) {

@@ -169,6 +169,8 @@ class EntityClusterTests {
 		Node b = start();
 		Node c = start();
 		List<Node> all = List.of(a, b, c);
+		// partitions settled: no entity moves, so each is activated once
+		await().atMost(Duration.ofSeconds(60)).until(() -> a.hazelcast().getPartitionService().isClusterSafe());
 		int entities = 30;
 		for (int i = 0; i < entities; i++) {
 			for (Node node : all) {

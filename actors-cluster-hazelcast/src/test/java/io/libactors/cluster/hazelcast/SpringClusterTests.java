@@ -130,8 +130,10 @@ class SpringClusterTests {
 	@Test
 	void threeInstancesFormOneClusterAndEveryInstanceReachesEveryEntity() throws Exception {
 		List<ConfigurableApplicationContext> all = List.of(start(), start(), start());
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> all.get(0).getBean(HazelcastInstance.class).getCluster().getMembers().size() == 3);
+		HazelcastInstance hazelcast = all.get(0).getBean(HazelcastInstance.class);
+		// three members and their partitions settled: no entity moves, so each is activated once
+		await().atMost(Duration.ofSeconds(60)).until(() -> hazelcast.getCluster().getMembers().size() == 3
+				&& hazelcast.getPartitionService().isClusterSafe());
 		for (int i = 0; i < 20; i++) {
 			for (ConfigurableApplicationContext instance : all) {
 				instance.getBean(Core.class).entity(Counter.class, "c" + i).tell(new Add(1));
