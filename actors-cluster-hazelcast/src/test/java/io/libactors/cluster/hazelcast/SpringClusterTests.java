@@ -123,8 +123,8 @@ class SpringClusterTests {
 	}
 
 	private static long total(ConfigurableApplicationContext instance, String id) throws Exception {
-		return instance.getBean(Core.class).entity(Counter.class, id).ask(new Total(), Long.class)
-			.get(60, TimeUnit.SECONDS);
+		return instance.getBean(Core.class).entity(Counter.class, id).ask(new Total(), Long.class, Duration.ofSeconds(60))
+			.get(90, TimeUnit.SECONDS);
 	}
 
 	@Test
