@@ -87,6 +87,9 @@ final class EntityHost implements MigrationListener, MembershipListener {
 	 */
 	private final Set<String> handingOver = new HashSet<>();
 
+	/** Between the events that start and finish a round of migrations. */
+	private volatile boolean migrating;
+
 	private volatile EntityRouter.@Nullable Inbox inbox;
 
 	EntityHost(HazelcastInstance hazelcast, IMap<String, EntityRecord> records,
@@ -220,10 +223,12 @@ final class EntityHost implements MigrationListener, MembershipListener {
 
 	@Override
 	public void migrationStarted(MigrationState state) {
+		this.migrating = true;
 	}
 
 	@Override
 	public void migrationFinished(MigrationState state) {
+		this.migrating = false;
 		review();
 	}
 
@@ -285,12 +290,13 @@ final class EntityHost implements MigrationListener, MembershipListener {
 		ReentrantReadWriteLock.WriteLock changing = this.handOver.writeLock();
 		changing.lock();
 		try {
-			if (this.hazelcast.getPartitionService().isClusterSafe()) {
-				// no partition is moving: mail for what moved away goes to its owner, not here
-				this.handingOver.clear();
+			// Only reads of the local partition table under the lock: partition threads wait on it.
+			if (this.migrating) {
+				this.handingOver.removeIf(this::ownedHere);
 			}
 			else {
-				this.handingOver.removeIf(this::ownedHere);
+				// no partition is moving: mail for what moved away goes to its owner, not here
+				this.handingOver.clear();
 			}
 			this.handingOver.addAll(moved);
 		}

@@ -104,7 +104,10 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 		this.inbox = inbox;
 	}
 
-	/** Takes mail for this member's entities from now on; once the core is built. */
+	/**
+	 * Takes mail for this member's entities from now on; once the core is built. A lite member
+	 * (as the starter's own starts) is promoted to hold partitions now.
+	 */
 	void start(Core core) {
 		Inbox inbox = Objects.requireNonNull(this.inbox, "the core was not built with this router");
 		EntityHost host = new EntityHost(this.hazelcast, this.records, this.templates, core, this);
@@ -113,6 +116,10 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 		this.core = core;
 		this.host = host;
 		host.start();
+		if (this.hazelcast.getCluster().getLocalMember().isLiteMember()) {
+			// ready to host entities: now partitions may come here
+			this.hazelcast.getCluster().promoteLocalLiteMember();
+		}
 	}
 
 	/** See {@link EntityHost#leave}. */

@@ -19,7 +19,9 @@ final class LoopbackMember {
 	}
 
 	static Config config(String clusterName) {
-		Config config = new Config().setClusterName(clusterName);
+		// A lite member holds no partitions: it takes none before its application can host
+		// entities, and the router promotes it then (so no mail waits for a starting instance).
+		Config config = new Config().setClusterName(clusterName).setLiteMember(true);
 		NetworkConfig network = config.getNetworkConfig().setPort(5701).setPortAutoIncrement(true).setPortCount(PORTS);
 		network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
 		JoinConfig join = network.getJoin();
