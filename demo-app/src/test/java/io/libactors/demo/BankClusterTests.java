@@ -1,5 +1,9 @@
 package io.libactors.demo;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import io.libactors.Core;
 import io.libactors.demo.account.Account;
 import io.libactors.demo.account.AccountMessages.TransferReceipt;
@@ -84,6 +90,43 @@ class BankClusterTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> third.bank().statement(onThird.get(0)).balance() == 1_250);
 		assertThat(second.bank().statement(onSecond.get(0)).balance()).isEqualTo(750);
 		assertThat(first.bank().statement(onThird.get(0)).balance()).isEqualTo(1_250);
+	}
+
+	@Test
+	void actuatorShowsTheMembersThisInstancesPartitionsAndItsEntities() throws Exception {
+		Instance first = start();
+		start();
+		Instance third = start();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> "SAFE".equals(JsonPath.read(get(third, "/actuator/actors"), "$.cluster.state")));
+		for (int i = 0; i < 10; i++) {
+			first.bank().open("seen" + i, 100);
+		}
+		int partitions = 0;
+		int entities = 0;
+		for (Instance instance : this.instances) {
+			DocumentContext report = JsonPath.parse(get(instance, "/actuator/actors"));
+			assertThat(report.<List<Object>>read("$.cluster.members")).hasSize(3);
+			assertThat(report.<List<Boolean>>read("$.cluster.members[*].local")).containsOnlyOnce(true);
+			partitions += report.<Integer>read("$.cluster.partitions");
+			entities += report.<Integer>read("$.cluster.entities");
+		}
+		assertThat(partitions).isEqualTo(271);
+		assertThat(entities).isEqualTo(10);
+		DocumentContext health = JsonPath.parse(get(first, "/actuator/health"));
+		assertThat(health.<String>read("$.components.actorsCluster.status")).isEqualTo("UP");
+		assertThat(health.<Integer>read("$.components.actorsCluster.details.members")).isEqualTo(3);
+		assertThat(get(first, "/actuator/prometheus")).contains("actors_cluster_members 3.0")
+			.contains("actors_cluster_messages_sent_total");
+	}
+
+	private static String get(Instance instance, String path) throws Exception {
+		String port = instance.context().getEnvironment().getProperty("local.server.port");
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
 	}
 
 	@Test

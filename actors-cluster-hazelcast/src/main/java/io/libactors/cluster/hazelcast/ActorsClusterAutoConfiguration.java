@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hazelcast.autoconfigure.HazelcastAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Entities across instances, with {@code actors.cluster.enabled=true}: the application's
@@ -74,6 +75,36 @@ public final class ActorsClusterAutoConfiguration {
 	@Bean
 	ActorsCoreBuilderCustomizer actorsClusterCustomizer(HazelcastEntityRouter router) {
 		return (builder) -> builder.entityRouter(router).entityStateStore(router).monitor(router);
+	}
+
+	@Bean
+	ClusterStatus actorsClusterStatus(HazelcastInstance hazelcast, HazelcastEntityRouter router) {
+		return new ClusterStatus(hazelcast, router);
+	}
+
+	/** Nested: its types exist only where Spring Boot's health support is present. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "actorsClusterHealthIndicator")
+		ClusterHealthIndicator actorsClusterHealthIndicator(ClusterStatus status) {
+			return new ClusterHealthIndicator(status);
+		}
+
+	}
+
+	/** Nested: its types exist only where Micrometer is present. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+	static class MetersConfiguration {
+
+		@Bean
+		ClusterMeters actorsClusterMeters(ClusterStatus status) {
+			return new ClusterMeters(status);
+		}
+
 	}
 
 	@Bean

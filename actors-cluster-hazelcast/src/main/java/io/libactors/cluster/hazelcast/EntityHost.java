@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
@@ -90,6 +91,12 @@ final class EntityHost implements MigrationListener, MembershipListener {
 	/** Between the events that start and finish a round of migrations. */
 	private volatile boolean migrating;
 
+	/** Messages handed to this member's lanes. */
+	private final LongAdder received = new LongAdder();
+
+	/** Entities passivated here because their partition moved, or this member left. */
+	private final LongAdder handedOver = new LongAdder();
+
 	private volatile EntityRouter.@Nullable Inbox inbox;
 
 	EntityHost(HazelcastInstance hazelcast, IMap<String, EntityRecord> records,
@@ -159,6 +166,7 @@ final class EntityHost implements MigrationListener, MembershipListener {
 				return false;
 			}
 			ExecutorService lane = laneOf(key);
+			this.received.add(record.parked.size() + mails.size());
 			for (EntityRecord.Mail parked : record.parked) {
 				lane.execute(() -> receive(key, parked));
 			}
@@ -368,7 +376,26 @@ final class EntityHost implements MigrationListener, MembershipListener {
 		changing.unlock();
 	}
 
+	boolean isMigrating() {
+		return this.migrating;
+	}
+
+	long received() {
+		return this.received.sum();
+	}
+
+	long handedOver() {
+		return this.handedOver.sum();
+	}
+
+	/** The names of the entities active here now. */
+	List<String> activeEntities() {
+		EntityRouter.Inbox inbox = this.inbox;
+		return (inbox != null) ? inbox.activeEntities() : List.of();
+	}
+
 	private CompletableFuture<Void> passivate(EntityRouter.Inbox inbox, String name) {
+		this.handedOver.increment();
 		int slash = name.indexOf('/');
 		Class<? extends Actor> type = this.templates.apply(name.substring(0, slash));
 		return (type != null) ? inbox.passivate(type, name.substring(slash + 1))

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import com.hazelcast.cluster.Member;
@@ -72,6 +73,9 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 
 	private final Semaphore window = new Semaphore(WINDOW);
 
+	/** Messages this member has sent into the cluster. */
+	private final LongAdder sent = new LongAdder();
+
 	/** Per entity with mail on its way from here: what waits for the batch in flight. */
 	private final ConcurrentHashMap<String, List<Outgoing>> outboxes = new ConcurrentHashMap<>();
 
@@ -122,6 +126,15 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 		}
 	}
 
+	long sent() {
+		return this.sent.sum();
+	}
+
+	/** This member's host, once started. */
+	@Nullable EntityHost host() {
+		return this.host;
+	}
+
 	/** See {@link EntityHost#leave}. */
 	void leave(Duration timeout) {
 		EntityHost host = this.host;
@@ -160,6 +173,7 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 			reply.whenComplete((value, failure) -> this.asks.remove(asked));
 		}
 		acquireWindow(key);
+		this.sent.increment();
 		long timeout = (mail.timeout() != null) ? mail.timeout().toMillis() : 0L;
 		Outgoing outgoing = new Outgoing(
 				new EntityRecord.Mail(envelope, (reply != null) ? this.local : null, correlation, timeout), mail);

@@ -1,7 +1,9 @@
 package io.libactors.spring.boot.autoconfigure.endpoint;
 
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.libactors.ActorInfo;
 import io.libactors.Core;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +26,16 @@ public class ActorsEndpoint {
 
 	private final Core core;
 
+	private final @Nullable ClusterSection cluster;
+
 	public ActorsEndpoint(Core core) {
+		this(core, null);
+	}
+
+	/** @param cluster the cluster's section, when the core is one of several instances */
+	public ActorsEndpoint(Core core, @Nullable ClusterSection cluster) {
 		this.core = core;
+		this.cluster = cluster;
 	}
 
 	/**
@@ -36,7 +46,8 @@ public class ActorsEndpoint {
 	@ReadOperation
 	public ActorsReport actors(@Nullable Integer limit) {
 		int count = (limit != null) ? Math.min(Math.max(0, limit), MAX_LIMIT) : DEFAULT_LIMIT;
-		return new ActorsReport(this.core.busiest(count), this.core.actorCount(), this.core.deadLetterCount());
+		return new ActorsReport(this.core.busiest(count), this.core.actorCount(), this.core.deadLetterCount(),
+				(this.cluster != null) ? this.cluster.describe() : null);
 	}
 
 	/**
@@ -54,8 +65,10 @@ public class ActorsEndpoint {
 	 * @param actors the listed actors
 	 * @param total how many actors are alive
 	 * @param deadLetters dead letters so far
+	 * @param cluster the members, this instance's partitions and entities; absent on one instance
 	 */
-	public record ActorsReport(List<ActorInfo> actors, int total, long deadLetters) {
+	public record ActorsReport(List<ActorInfo> actors, int total, long deadLetters,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, Object> cluster) {
 	}
 
 }

@@ -3,6 +3,7 @@ package io.libactors.spring.boot.autoconfigure.endpoint;
 import io.libactors.Core;
 import io.libactors.spring.boot.autoconfigure.ActorsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,8 +24,8 @@ public final class ActorsEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ActorsEndpoint actorsEndpoint(Core core) {
-			return new ActorsEndpoint(core);
+		ActorsEndpoint actorsEndpoint(Core core, ObjectProvider<ClusterSection> cluster) {
+			return new ActorsEndpoint(core, cluster.getIfUnique());
 		}
 
 	}
