@@ -69,9 +69,7 @@ public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 		Objects.requireNonNull(message, "message must not be null");
 		Ask ask = this.kernel.delivery.newAsk(this.name, message, replyType, timeout);
 		if (CurrentActor.get() == this) {
-			ask.completeExceptionally(new ActorException("Actor '" + this.name + "' asked itself with "
-					+ message.getClass().getSimpleName() + " from its own handler; the reply could only come after "
-					+ "that handler returns. Call the method directly, or tell yourself the message."));
+			ask.completeExceptionally(Delivery.askedItself(this.name, message));
 			return (CompletableFuture<R>) (CompletableFuture<?>) ask;
 		}
 		this.kernel.delivery.send(this, message, ask);

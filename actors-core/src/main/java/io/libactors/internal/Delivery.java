@@ -333,6 +333,13 @@ public final class Delivery {
 		}
 	}
 
+	/** An actor's ask of itself, from its own handler, could never be answered. */
+	static ActorException askedItself(String name, Message message) {
+		return new ActorException("Actor '" + name + "' asked itself with " + message.getClass().getSimpleName()
+				+ " from its own handler; the reply could only come after that handler returns. Call the method "
+				+ "directly, or tell yourself the message.");
+	}
+
 	Ask newAsk(String receiver, Message message, Class<?> replyType, Duration timeout) {
 		Objects.requireNonNull(message, "message must not be null");
 		Objects.requireNonNull(replyType, "replyType must not be null");

@@ -91,9 +91,7 @@ final class EntityProxy implements ActorProxy<Actor> {
 		Ask ask = this.kernel.delivery.newAsk(this.name, message, replyType, timeout);
 		ActorCell current = CurrentActor.get();
 		if (current != null && current.name.equals(this.name) && current.kernel == this.kernel) {
-			ask.completeExceptionally(new ActorException("Entity '" + this.name + "' asked itself with "
-					+ message.getClass().getSimpleName() + " from its own handler; the reply could only come after "
-					+ "that handler returns. Call the method directly, or tell yourself the message."));
+			ask.completeExceptionally(Delivery.askedItself(this.name, message));
 		}
 		else {
 			this.kernel.delivery.sendToEntity(this, message, ask);

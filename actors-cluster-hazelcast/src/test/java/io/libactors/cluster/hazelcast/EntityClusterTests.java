@@ -178,8 +178,11 @@ class EntityClusterTests {
 			}
 		}
 		for (int i = 0; i < entities; i++) {
+			String id = "e" + i;
+			// the tells from the other members may still be on their way (FIFO is per sender)
+			await().atMost(Duration.ofSeconds(60)).until(() -> balance(a, id) == 30);
 			for (Node node : all) {
-				assertThat(balance(node, "e" + i)).isEqualTo(30);
+				assertThat(balance(node, id)).isEqualTo(30);
 			}
 		}
 		assertThat(activations).hasValue(entities);

@@ -140,8 +140,11 @@ class SpringClusterTests {
 			}
 		}
 		for (int i = 0; i < 20; i++) {
+			String id = "c" + i;
+			// the tells from the other instances may still be on their way (FIFO is per sender)
+			await().atMost(Duration.ofSeconds(60)).until(() -> total(all.get(0), id) == 3);
 			for (ConfigurableApplicationContext instance : all) {
-				assertThat(total(instance, "c" + i)).isEqualTo(3);
+				assertThat(total(instance, id)).isEqualTo(3);
 			}
 		}
 		assertThat(activations).hasSize(20).allSatisfy((name, count) -> assertThat(count).hasValue(1));
