@@ -1,6 +1,7 @@
 package io.libactors;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,7 @@ public interface EntityRouter {
 		CompletableFuture<Void> passivate(Class<? extends Actor> type, String id);
 
 		/** The live activations here, as names ({@code template/id}). */
-		java.util.List<String> activeEntities();
+		List<String> activeEntities();
 
 	}
 

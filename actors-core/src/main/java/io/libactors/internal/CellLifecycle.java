@@ -223,13 +223,18 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 	/** @return whether a hold was registered */
 	boolean failStop() {
 		this.failedStop = true;
+		markStopping();
+		return !this.terminating && beginTermination();
+	}
+
+	/** From the turn: the actor is stopping, unless a stop got there first. */
+	final void markStopping() {
 		for (;;) {
 			int state = this.state;
 			if (state >= STOPPING || STATE.compareAndSet(this, state, STOPPING)) {
-				break;
+				return;
 			}
 		}
-		return !this.terminating && beginTermination();
 	}
 
 	/**

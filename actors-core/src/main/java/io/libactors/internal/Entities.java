@@ -284,17 +284,6 @@ final class Entities {
 
 	// ---- passivation
 
-	/** How many entities are active now. */
-	int activeCount() {
-		int count = 0;
-		for (Object value : this.registry.entries()) {
-			if (value instanceof ActorCell cell && cell.origin.entity()) {
-				count++;
-			}
-		}
-		return count;
-	}
-
 	private void startSweeping() {
 		if (this.sweeping.get() || !this.sweeping.compareAndSet(false, true)) {
 			return;

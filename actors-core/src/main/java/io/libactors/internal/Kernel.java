@@ -187,11 +187,6 @@ public final class Kernel {
 		return this.entities.proxy(type, id);
 	}
 
-	/** How many entities are active now. */
-	public int activeEntities() {
-		return this.entities.activeCount();
-	}
-
 	/** Snapshots of every live actor. */
 	public Collection<ActorInfo> actors() {
 		return this.registry.actors();

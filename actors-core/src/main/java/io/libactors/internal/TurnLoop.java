@@ -135,12 +135,7 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 		if (this.state != RUNNING || this.terminating || !close(turnState())) {
 			return false;
 		}
-		for (;;) {
-			int state = this.state;
-			if (state >= STOPPING || STATE.compareAndSet(this, state, STOPPING)) {
-				break;
-			}
-		}
+		markStopping();
 		beginTermination();
 		return true;
 	}

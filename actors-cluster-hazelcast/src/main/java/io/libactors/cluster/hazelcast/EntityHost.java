@@ -133,10 +133,6 @@ final class EntityHost implements MigrationListener, MembershipListener {
 		review();
 	}
 
-	String local() {
-		return this.local;
-	}
-
 	HazelcastEntityRouter router() {
 		return this.router;
 	}
