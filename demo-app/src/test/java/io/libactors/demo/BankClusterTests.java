@@ -53,7 +53,10 @@ class BankClusterTests {
 	private Instance start() {
 		ConfigurableApplicationContext context = SpringApplication.run(DemoApplication.class, "--server.port=0",
 				"--actors.cluster.enabled=true", "--actors.cluster.name=" + this.cluster, "--bank.load.on-start=false",
-				"--spring.main.banner-mode=off", "--logging.level.com.hazelcast=warn");
+				"--spring.main.banner-mode=off", "--logging.level.com.hazelcast=warn",
+				// on a busy 2-core machine a hand-over has taken seconds: this test counts money,
+				// the stall is measured elsewhere
+				"--actors.ask-timeout=60s");
 		Instance instance = new Instance(context, context.getBean(Bank.class), new AtomicInteger());
 		this.instances.add(instance);
 		return instance;
