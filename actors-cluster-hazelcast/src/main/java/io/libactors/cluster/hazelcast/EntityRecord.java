@@ -29,14 +29,6 @@ final class EntityRecord implements DataSerializable {
 	public EntityRecord() {
 	}
 
-	EntityRecord copy() {
-		EntityRecord copy = new EntityRecord();
-		copy.activeOn = this.activeOn;
-		copy.parked.addAll(this.parked);
-		copy.state = this.state;
-		return copy;
-	}
-
 	boolean isEmpty() {
 		return this.activeOn == null && this.parked.isEmpty() && this.state == null;
 	}
