@@ -23,7 +23,6 @@ import io.libactors.demo.account.AccountMessages.TransferReceipt;
 import io.libactors.demo.account.AccountMessages.TransferStatus;
 import io.libactors.demo.bank.Bank;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -134,8 +133,6 @@ class BankClusterTests {
 	}
 
 	@Test
-	@Disabled("Open bug (#16): in about one run in three an ask to an account is never answered across a "
-			+ "restart in one JVM; BankRollingRestartIT (separate processes) passes. Enable once it is found.")
 	void restartingEachInstanceInTurnWhileTransfersRunNeitherMakesNorLosesMoney() throws Exception {
 		start();
 		start();

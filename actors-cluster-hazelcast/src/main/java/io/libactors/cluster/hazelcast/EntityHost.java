@@ -178,7 +178,7 @@ final class EntityHost implements MigrationListener, MembershipListener {
 		}
 	}
 
-	private boolean isMember(String member) {
+	boolean isMember(String member) {
 		for (Member each : this.hazelcast.getCluster().getMembers()) {
 			if (each.getUuid().toString().equals(member)) {
 				return true;

@@ -2,7 +2,10 @@ package io.libactors.cluster.hazelcast;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
@@ -11,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the cluster keeps of one entity, in the entry of its key (so it moves with its partition):
- * the member it is active on, the mail parked while it moves, and its saved state. Changed only
- * by entry processors, on the partition's thread.
+ * the member it is active on, the mail parked while it moves, its saved state, and the last batch
+ * of mail it took from each member. Changed only by entry processors, on the partition's thread.
  */
 final class EntityRecord implements DataSerializable {
 
@@ -25,12 +28,37 @@ final class EntityRecord implements DataSerializable {
 	/** The entity's state as its last activation saved it, as JSON. */
 	@Nullable String state;
 
+	/**
+	 * The number of the last batch of mail taken from each member. Hazelcast runs an entry
+	 * processor again when the member that ran it left before answering (as a member handing
+	 * its partitions over does): a batch it has already taken is not taken twice.
+	 */
+	final Map<String, Long> batches = new LinkedHashMap<>();
+
 	/** For Hazelcast. */
 	public EntityRecord() {
 	}
 
+	/** Whether the entity is active nowhere, and has neither mail nor state here. */
 	boolean isEmpty() {
 		return this.activeOn == null && this.parked.isEmpty() && this.state == null;
+	}
+
+	/**
+	 * Takes note of a batch from a member, and forgets members that have left.
+	 * @param member the sending member
+	 * @param batch its number, greater than those before it from the same member
+	 * @param isMember which members are in the cluster
+	 * @return {@code false} if the batch was taken before
+	 */
+	boolean firstTake(String member, long batch, Predicate<String> isMember) {
+		Long last = this.batches.get(member);
+		if (last != null && last >= batch) {
+			return false;
+		}
+		this.batches.keySet().removeIf(isMember.negate());
+		this.batches.put(member, batch);
+		return true;
 	}
 
 	@Override
@@ -40,6 +68,11 @@ final class EntityRecord implements DataSerializable {
 		out.writeInt(this.parked.size());
 		for (Mail mail : this.parked) {
 			mail.writeData(out);
+		}
+		out.writeInt(this.batches.size());
+		for (Map.Entry<String, Long> batch : this.batches.entrySet()) {
+			out.writeString(batch.getKey());
+			out.writeLong(batch.getValue());
 		}
 	}
 
@@ -52,6 +85,10 @@ final class EntityRecord implements DataSerializable {
 			Mail mail = new Mail();
 			mail.readData(in);
 			this.parked.add(mail);
+		}
+		int members = in.readInt();
+		for (int i = 0; i < members; i++) {
+			this.batches.put(in.readString(), in.readLong());
 		}
 	}
 

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,6 +73,9 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 
 	private final AtomicLong envelopeIds = new AtomicLong();
 
+	/** Numbers the batches this member sends, so that a batch Hazelcast runs again is taken once. */
+	private final AtomicLong batches = new AtomicLong();
+
 	private final Semaphore window = new Semaphore(WINDOW);
 
 	/** Messages this member has sent into the cluster. */
@@ -79,7 +84,10 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 	/** Per entity with mail on its way from here: what waits for the batch in flight. */
 	private final ConcurrentHashMap<String, List<Outgoing>> outboxes = new ConcurrentHashMap<>();
 
-	/** Completes asks and sends replies: never on a Hazelcast thread, never on an actor's. */
+	/**
+	 * Completes asks, sends replies and the next batch of an entity's mail: never on a Hazelcast
+	 * thread, never on an actor's.
+	 */
 	private final ExecutorService replies = Executors.newSingleThreadExecutor(Threads.named("actors-cluster-replies"));
 
 	private volatile @Nullable Inbox inbox;
@@ -135,11 +143,26 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 		return this.host;
 	}
 
-	/** See {@link EntityHost#leave}. */
+	/**
+	 * See {@link EntityHost#leave}; then waits until the cluster has taken the mail this member
+	 * sent (its entities' last messages among it), as the member must not stop before.
+	 */
 	void leave(Duration timeout) {
 		EntityHost host = this.host;
 		if (host != null) {
 			host.leave(timeout);
+		}
+		try {
+			if (this.window.tryAcquire(WINDOW, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.window.release(WINDOW);
+			}
+			else {
+				logger.warn("Mail to entities from this member was not all taken by the cluster within {}: {} "
+						+ "messages may be lost", timeout, WINDOW - this.window.availablePermits());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -203,23 +226,42 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 		for (Outgoing outgoing : batch) {
 			wire.add(outgoing.wire());
 		}
-		this.records.submitToKey(key, new RecordProcessor.Deliver(wire)).whenComplete((done, failure) -> {
-			this.window.release(batch.size());
-			if (failure != null) {
-				this.replies.execute(() -> batch.forEach((outgoing) -> undelivered(key, outgoing, failure)));
+		CompletionStage<Boolean> delivered;
+		try {
+			delivered = this.records.submitToKey(key,
+					new RecordProcessor.Deliver(this.local, this.batches.incrementAndGet(), wire));
+		}
+		catch (RuntimeException ex) {
+			delivered = CompletableFuture.failedFuture(ex);
+		}
+		delivered.whenComplete((done, failure) -> {
+			try {
+				// not on the thread that completed it: Hazelcast's, or one started for each callback
+				this.replies.execute(() -> sent(key, batch, failure));
 			}
-			List<List<Outgoing>> next = new ArrayList<>(1);
-			this.outboxes.compute(key, (entity, waiting) -> {
-				if (waiting == null || waiting.isEmpty()) {
-					return null;
-				}
-				next.add(waiting);
-				return new ArrayList<>();
-			});
-			if (!next.isEmpty()) {
-				send(key, next.get(0));
+			catch (RejectedExecutionException ex) {
+				sent(key, batch, failure); // closed: the member is stopping
 			}
 		});
+	}
+
+	/** A batch is delivered, or has failed: the entity's next batch goes. */
+	private void sent(String key, List<Outgoing> batch, @Nullable Throwable failure) {
+		this.window.release(batch.size());
+		if (failure != null) {
+			batch.forEach((outgoing) -> undelivered(key, outgoing, failure));
+		}
+		List<List<Outgoing>> next = new ArrayList<>(1);
+		this.outboxes.compute(key, (entity, waiting) -> {
+			if (waiting == null || waiting.isEmpty()) {
+				return null;
+			}
+			next.add(waiting);
+			return new ArrayList<>();
+		});
+		if (!next.isEmpty()) {
+			send(key, next.get(0));
+		}
 	}
 
 	private void acquireWindow(String key) {

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
@@ -18,9 +20,20 @@ import org.jspecify.annotations.Nullable;
  * on the member that owns it, so changes to one entity never interleave and never run while its
  * partition moves. It runs no user code: what it delivers goes to the {@link EntityHost}'s lanes.
  * Its backup copies the resulting record (it must not deliver twice).
+ * <p>
+ * Hazelcast may run a processor again when the member that ran it left before answering, so
+ * each is harmless the second time: {@link Deliver} by its batch number, the others by what
+ * they check.
  */
 abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, Boolean>, DataSerializable,
 		HazelcastInstanceAware {
+
+	/**
+	 * How long the record of an entity with neither activation, mail nor state is kept, for the
+	 * batch numbers it holds: longer than Hazelcast goes on retrying an operation (about two
+	 * minutes by default).
+	 */
+	static final long FORGET_AFTER_SECONDS = 300;
 
 	private transient @Nullable EntityHost host;
 
@@ -39,8 +52,8 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 		EntityRecord record = entry.getValue();
 		EntityRecord written = apply(host, entry.getKey(), (record != null) ? record : new EntityRecord());
 		if (written != null) {
-			entry.setValue(written.isEmpty() ? null : written);
-			this.backup = new Replace(written.isEmpty() ? null : written);
+			this.backup = new Replace(written);
+			this.backup.process(entry);
 		}
 		return Boolean.TRUE;
 	}
@@ -72,32 +85,38 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 	 */
 	static final class Deliver extends RecordProcessor {
 
+		/** The sending member, and the number of this batch among those it sent. */
+		private String member = "";
+
+		private long batch;
+
 		private List<EntityRecord.Mail> mails = new ArrayList<>();
 
 		/** For Hazelcast. */
 		public Deliver() {
 		}
 
-		Deliver(List<EntityRecord.Mail> mails) {
+		Deliver(String member, long batch, List<EntityRecord.Mail> mails) {
+			this.member = member;
+			this.batch = batch;
 			this.mails = mails;
 		}
 
 		@Override
 		@Nullable EntityRecord apply(@Nullable EntityHost host, String key, EntityRecord record) {
-			if (host == null) {
+			if (!record.firstTake(this.member, this.batch, (host != null) ? host::isMember : (member) -> true)) {
+				return null; // this batch again: its first run has taken it
+			}
+			if (host == null || !host.deliverable(record) || !host.deliver(key, record, this.mails)) {
 				record.parked.addAll(this.mails);
-				return record;
 			}
-			boolean unchanged = host.isLocal(record.activeOn) && record.parked.isEmpty();
-			if (host.deliverable(record) && host.deliver(key, record, this.mails)) {
-				return unchanged ? null : record;
-			}
-			record.parked.addAll(this.mails);
 			return record;
 		}
 
 		@Override
 		public void writeData(ObjectDataOutput out) throws IOException {
+			out.writeString(this.member);
+			out.writeLong(this.batch);
 			out.writeInt(this.mails.size());
 			for (EntityRecord.Mail mail : this.mails) {
 				mail.writeData(out);
@@ -106,6 +125,8 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 
 		@Override
 		public void readData(ObjectDataInput in) throws IOException {
+			this.member = in.readString();
+			this.batch = in.readLong();
 			int count = in.readInt();
 			this.mails = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) {
@@ -214,7 +235,10 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 
 	}
 
-	/** The backup of any change: the record the owner wrote, or its removal. */
+	/**
+	 * Writes a changed record, on the owner and as the backup of the change: an empty record is
+	 * removed, or kept for {@value #FORGET_AFTER_SECONDS}s if it holds batch numbers.
+	 */
 	static final class Replace implements EntryProcessor<String, EntityRecord, Boolean>, DataSerializable {
 
 		private @Nullable EntityRecord record;
@@ -223,13 +247,22 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 		public Replace() {
 		}
 
-		Replace(@Nullable EntityRecord record) {
-			this.record = record;
+		Replace(EntityRecord record) {
+			this.record = (record.isEmpty() && record.batches.isEmpty()) ? null : record;
 		}
 
 		@Override
+		@SuppressWarnings("unchecked")
 		public Boolean process(Map.Entry<String, EntityRecord> entry) {
-			entry.setValue(this.record);
+			EntityRecord record = this.record;
+			if (record == null) {
+				entry.setValue(null);
+			}
+			else {
+				// a time to live of 0 is for ever
+				long ttl = record.isEmpty() ? FORGET_AFTER_SECONDS : 0;
+				((ExtendedMapEntry<String, EntityRecord>) entry).setValue(record, ttl, TimeUnit.SECONDS);
+			}
 			return Boolean.TRUE;
 		}
 
