@@ -26,6 +26,14 @@ public interface EntityRouter {
 	boolean route(Mail mail);
 
 	/**
+	 * Called at the first {@link Core#entity} for a type, before any of its entities is reached:
+	 * refuses a template that the other instances could not make.
+	 * @throws ActorException naming the type and how to make it placeable
+	 */
+	default void checkTemplate(String template, Class<? extends Actor> type) {
+	}
+
+	/**
 	 * A message on its way to an entity.
 	 *
 	 * @param template the entity's template name

@@ -147,6 +147,10 @@ final class Entities {
 		}
 		// its handlers are checked now, before any message, rather than at the first activation
 		this.tables.tableFor(type);
+		EntityRouter router = this.kernel.entityRouter;
+		if (router != null) {
+			router.checkTemplate(template.name(), actorType);
+		}
 		ActorOrigin origin = new ActorOrigin(template.factory(), template.supervision(), template.destroyer(),
 				template.name(), true);
 		Kind kind = new Kind(actorType, template.name(), template, origin);

@@ -217,6 +217,16 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 		return true;
 	}
 
+	/** Every instance finds an entity's template by its name: it must be one this router knows. */
+	@Override
+	public void checkTemplate(String template, Class<? extends Actor> type) {
+		if (this.templates.apply(template) != type) {
+			throw new ActorException("Entity type " + type.getName() + " cannot be placed in the cluster: the "
+					+ "instances find an entity's template by its name, and '" + template + "' is not a prototype "
+					+ "@ActorComponent. Declare " + type.getSimpleName() + " as @ActorComponent @Scope(\"prototype\").");
+		}
+	}
+
 	/** A message on its way, with what the core gave to route it. */
 	private record Outgoing(EntityRecord.Mail wire, Mail mail) {
 	}

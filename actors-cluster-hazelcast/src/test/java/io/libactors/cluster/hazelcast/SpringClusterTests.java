@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.libactors.ActorException;
 import io.libactors.Core;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
@@ -159,6 +160,23 @@ class SpringClusterTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(HazelcastInstance.class)
 				.doesNotHaveBean(HazelcastEntityRouter.class));
+	}
+
+	/** A plain class: a template on one instance only (no bean), which the others could not make. */
+	public static class Plain implements io.libactors.Actor {
+
+		@MessageHandler
+		void on(Add add) {
+		}
+
+	}
+
+	@Test
+	void anEntityTypeThatIsNotAPrototypeBeanIsRefusedAtItsFirstProxy() {
+		Core core = start().getBean(Core.class);
+		assertThatThrownBy(() -> core.entity(Plain.class, "p1")).isInstanceOf(ActorException.class)
+			.hasMessageContaining("Entity type " + Plain.class.getName() + " cannot be placed in the cluster")
+			.hasMessageContaining("Declare Plain as @ActorComponent @Scope(\"prototype\")");
 	}
 
 	@Test
