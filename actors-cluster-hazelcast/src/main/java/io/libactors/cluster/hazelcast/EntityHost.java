@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,6 +92,9 @@ final class EntityHost implements MigrationListener, MembershipListener {
 	/** Between the events that start and finish a round of migrations. */
 	private volatile boolean migrating;
 
+	/** Per entity, the messages in this member's lanes that have not reached its core yet. */
+	private final ConcurrentHashMap<String, Integer> inLanes = new ConcurrentHashMap<>();
+
 	/** Messages handed to this member's lanes. */
 	private final LongAdder received = new LongAdder();
 
@@ -162,7 +166,11 @@ final class EntityHost implements MigrationListener, MembershipListener {
 				return false;
 			}
 			ExecutorService lane = laneOf(key);
-			this.received.add(record.parked.size() + mails.size());
+			int count = record.parked.size() + mails.size();
+			this.received.add(count);
+			if (count > 0) {
+				this.inLanes.merge(key, count, Integer::sum);
+			}
 			for (EntityRecord.Mail parked : record.parked) {
 				lane.execute(() -> receive(key, parked));
 			}
@@ -176,6 +184,14 @@ final class EntityHost implements MigrationListener, MembershipListener {
 		finally {
 			delivering.unlock();
 		}
+	}
+
+	/**
+	 * Whether the entity is active here, or has mail on its way into this member's core: an
+	 * activation that ends does not release the entity then, the newer one will.
+	 */
+	boolean holds(String key) {
+		return this.inLanes.containsKey(key) || this.core.find(key).isPresent();
 	}
 
 	boolean isMember(String member) {
@@ -194,6 +210,20 @@ final class EntityHost implements MigrationListener, MembershipListener {
 	// ---- on the lanes: into the core
 
 	private void receive(String key, EntityRecord.Mail mail) {
+		try {
+			enter(key, mail);
+		}
+		finally {
+			// after the core has it: an activation it made is in the registry by now
+			this.inLanes.computeIfPresent(key, (entity, count) -> (count == 1) ? null : count - 1);
+		}
+		if (!ownedHere(key)) {
+			// taken before its partition moved, it may have activated the entity again here
+			review();
+		}
+	}
+
+	private void enter(String key, EntityRecord.Mail mail) {
 		EntityRouter.Inbox inbox = this.inbox;
 		int slash = key.indexOf('/');
 		Class<? extends Actor> type = (slash > 0) ? this.templates.apply(key.substring(0, slash)) : null;

@@ -383,11 +383,16 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 				new RecordProcessor.SaveState(this.local, jsonMapper().writeValueAsString(state)));
 	}
 
-	/** An activation has ended: its record says it is active nowhere, and mail parked for it moves on. */
+	/**
+	 * An activation has ended: its record says it is active nowhere, and mail parked for it moves
+	 * on; unless mail came as it ended, for a newer activation here, which releases it in turn.
+	 * (Checked here, for mail taken before its partition moved, and again where the record is.)
+	 */
 	@Override
 	public void stopped(ActorProxy<?> actor, @Nullable String template, boolean failed) {
 		String name = actor.name();
-		if (template != null && name.startsWith(template + '/')) {
+		EntityHost host = this.host;
+		if (template != null && name.startsWith(template + '/') && (host == null || !host.holds(name))) {
 			this.records.executeOnKey(name, new RecordProcessor.Release(this.local));
 		}
 	}

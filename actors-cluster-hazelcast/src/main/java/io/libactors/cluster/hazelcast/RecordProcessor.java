@@ -14,6 +14,8 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A change to an {@link EntityRecord}, run by Hazelcast on the thread of the entry's partition
@@ -27,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, Boolean>, DataSerializable,
 		HazelcastInstanceAware {
+
+	private static final Logger logger = LoggerFactory.getLogger(RecordProcessor.class);
 
 	/**
 	 * How long the record of an entity with neither activation, mail nor state is kept, for the
@@ -159,6 +163,9 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 			if (!this.member.equals(record.activeOn)) {
 				return null; // active elsewhere by now, or nowhere
 			}
+			if (host != null && host.isLocal(this.member) && host.holds(key)) {
+				return null; // mail came as it ended: a newer activation here releases it when it ends
+			}
 			record.activeOn = null;
 			if (host != null && !record.parked.isEmpty() && host.deliverable(record)) {
 				host.deliver(key, record, List.of());
@@ -197,6 +204,9 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 		@Override
 		@Nullable EntityRecord apply(@Nullable EntityHost host, String key, EntityRecord record) {
 			if (record.activeOn != null && !record.activeOn.equals(this.member)) {
+				// what that activation did is lost: say so
+				logger.warn("The state of entity '{}' that member {} saved is not kept: the entity is active on {} "
+						+ "now.", key, this.member, record.activeOn);
 				return null;
 			}
 			record.state = this.state;

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,7 @@ import io.libactors.StatefulActor;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -144,6 +146,10 @@ class EntityClusterTests {
 	}
 
 	private Node start() {
+		return start(Duration.ZERO);
+	}
+
+	private Node start(Duration passivateAfter) {
 		HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(LoopbackMember.config(this.clusterName));
 		HazelcastEntityRouter router = new HazelcastEntityRouter(hazelcast,
 				EntityClusterTests::template, JsonMapper.builder().build());
@@ -151,7 +157,7 @@ class EntityClusterTests {
 			.entityRouter(router)
 			.entityStateStore(router)
 			.monitor(router)
-			.passivateAfter(Duration.ZERO)
+			.passivateAfter(passivateAfter)
 			.askTimeout(Duration.ofSeconds(30))
 			.build();
 		router.start(core);
@@ -312,6 +318,80 @@ class EntityClusterTests {
 		assertThat(outOfOrder).hasValue(0);
 		assertThat(overlaps).hasValue(0);
 		assertThat(a.core().deadLetterCount() + b.core().deadLetterCount()).isZero();
+	}
+
+	/**
+	 * Entities passivate for idleness every few milliseconds while mail keeps coming and a
+	 * member joins and leaves: mail racing a passivation activates the entity again, and that
+	 * activation is the one the record knows, so the entity never runs on two members at once
+	 * and every deposit counts once.
+	 */
+	@Test
+	@Disabled("Open (#16): about 1 run in 13 loses one deposit. Known window: an activation ends just "
+			+ "before its partition moves while mail taken before the move is still on its way into the core; "
+			+ "its release reaches the new owner, which cannot see that mail. Fencing activations closes it.")
+	void entitiesPassivatingAsMailArrivesAndMembersMoveRunOnOneMemberAtATime() throws Exception {
+		Duration idle = Duration.ofMillis(20);
+		Node a = start(idle);
+		Node b = start(idle);
+		int entities = 20;
+		AtomicBoolean sending = new AtomicBoolean(true);
+		AtomicLong told = new AtomicLong();
+		ExecutorService senders = Executors.newFixedThreadPool(2);
+		List<Future<?>> running = new ArrayList<>();
+		for (Node node : List.of(a, b)) {
+			String sender = "from-" + node.hazelcast().getName();
+			running.add(senders.submit(() -> {
+				long n = 0;
+				while (sending.get()) {
+					n++;
+					for (int e = 0; e < entities; e++) {
+						node.core().entity(Account.class, "i" + e).tell(new Deposit(sender, n, 1));
+						told.incrementAndGet();
+					}
+					// about as long as the entities stay idle: some passivate just as mail comes
+					Thread.sleep(ThreadLocalRandom.current().nextInt(10, 30));
+				}
+				return null;
+			}));
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> activations.get() > 3 * entities);
+		Node c = start(idle);
+		await().atMost(Duration.ofSeconds(60)).until(() -> c.router().host().received() > 200);
+		c.leave();
+		int before = activations.get();
+		await().atMost(Duration.ofSeconds(60)).until(() -> activations.get() > before + 3 * entities);
+		sending.set(false);
+		for (Future<?> future : running) {
+			future.get(120, TimeUnit.SECONDS);
+		}
+		senders.shutdown();
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			long total = 0;
+			for (int e = 0; e < entities; e++) {
+				total += balance(a, "i" + e);
+			}
+			return total == told.get();
+		});
+		assertThat(overlaps).hasValue(0);
+		assertThat(outOfOrder).hasValue(0);
+	}
+
+	/**
+	 * The release that an ending activation sends can arrive after mail has activated the entity
+	 * again on the same member: the record goes on saying where the newer activation is.
+	 */
+	@Test
+	void aLateReleaseLeavesTheRecordWithTheNewerActivation() throws Exception {
+		Node node = start();
+		String local = node.hazelcast().getCluster().getLocalMember().getUuid().toString();
+		assertThat(balance(node, "again")).isZero(); // active here now
+		IMap<String, EntityRecord> records = node.hazelcast().getMap(HazelcastEntityRouter.RECORDS);
+		records.executeOnKey("Account/again", new RecordProcessor.Release(local));
+		assertThat(records.get("Account/again").activeOn).isEqualTo(local);
+		node.core().entity(Account.class, "again").stop().get(30, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(30)).until(() -> records.get("Account/again").activeOn == null);
 	}
 
 	/**
