@@ -1,5 +1,6 @@
 package io.libactors;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -7,9 +8,9 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes an {@link Envelope} as JSON and reads it back. The message's type travels as a
@@ -35,14 +36,19 @@ public final class EnvelopeCodec {
 	/** The envelope as a JSON document. */
 	public String write(Envelope envelope) {
 		Objects.requireNonNull(envelope, "envelope must not be null");
-		ObjectNode node = this.mapper.createObjectNode();
-		node.put("id", envelope.id());
-		node.put("sender", envelope.sender());
-		node.put("receiver", envelope.receiver());
-		node.put("type", envelope.message().getClass().getSimpleName());
-		node.put("timestamp", envelope.timestamp().toString());
-		node.set("message", this.mapper.valueToTree(envelope.message()));
-		return this.mapper.writeValueAsString(node);
+		StringWriter out = new StringWriter(256);
+		// streamed: no tree of the message is built on the way
+		try (JsonGenerator json = this.mapper.createGenerator(out)) {
+			json.writeStartObject();
+			json.writeStringProperty("id", envelope.id());
+			json.writeStringProperty("sender", envelope.sender());
+			json.writeStringProperty("receiver", envelope.receiver());
+			json.writeStringProperty("type", envelope.message().getClass().getSimpleName());
+			json.writeStringProperty("timestamp", envelope.timestamp().toString());
+			json.writePOJOProperty("message", envelope.message());
+			json.writeEndObject();
+		}
+		return out.toString();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -89,6 +90,16 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 	 * thread, never on an actor's.
 	 */
 	private final ExecutorService replies = Executors.newSingleThreadExecutor(Threads.named("actors-cluster-replies"));
+
+	/** Runs on {@link #replies}, or at once once it has shut down (the member is stopping). */
+	private final Executor callbacks = (task) -> {
+		try {
+			this.replies.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			task.run();
+		}
+	};
 
 	private volatile @Nullable Inbox inbox;
 
@@ -244,15 +255,8 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 		catch (RuntimeException ex) {
 			delivered = CompletableFuture.failedFuture(ex);
 		}
-		delivered.whenComplete((done, failure) -> {
-			try {
-				// not on the thread that completed it: Hazelcast's, or one started for each callback
-				this.replies.execute(() -> sent(key, batch, failure));
-			}
-			catch (RejectedExecutionException ex) {
-				sent(key, batch, failure); // closed: the member is stopping
-			}
-		});
+		// on the router's thread: Hazelcast's default would start a thread per callback on 2 cores
+		delivered.whenCompleteAsync((done, failure) -> sent(key, batch, failure), this.callbacks);
 	}
 
 	/** A batch is delivered, or has failed: the entity's next batch goes. */

@@ -108,13 +108,18 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 
 		@Override
 		@Nullable EntityRecord apply(@Nullable EntityHost host, String key, EntityRecord record) {
+			// Delivered to an activation already here, a batch leaves the record as it was: nothing
+			// written, so no backup to wait for (with a backup, Hazelcast runs the operation again if
+			// the member that ran it leaves before the backup answers).
+			boolean unchanged = host != null && host.isLocal(record.activeOn) && record.parked.isEmpty();
 			if (!record.firstTake(this.member, this.batch, (host != null) ? host::isMember : (member) -> true)) {
 				return null; // this batch again: its first run has taken it
 			}
 			if (host == null || !host.deliverable(record) || !host.deliver(key, record, this.mails)) {
 				record.parked.addAll(this.mails);
+				return record;
 			}
-			return record;
+			return unchanged ? null : record;
 		}
 
 		@Override

@@ -1,0 +1,35 @@
+package io.libactors.benchmarks.cluster;
+
+import java.util.List;
+
+/**
+ * Three instances of one actor system in this JVM, on loopback, placing entities across them;
+ * everything is sent from the first. Each entity answers a number with the number plus one, and
+ * counts the numbers it is told.
+ */
+abstract class ClusterHarness implements AutoCloseable {
+
+	static ClusterHarness of(String system) throws Exception {
+		return switch (system) {
+			case "libactors" -> new LibactorsCluster();
+			case "pekko" -> new PekkoCluster();
+			default -> throw new IllegalArgumentException("Unknown system " + system);
+		};
+	}
+
+	/** Ids of entities that live on the other two instances, each having handled a message. */
+	abstract List<String> remoteEntities(int count) throws Exception;
+
+	/** Asks the entity from the first instance, on the calling thread, and waits. */
+	abstract int ask(String id, int n) throws Exception;
+
+	/** Tells the entity from the first instance. */
+	abstract void tell(String id, int n);
+
+	/** Numbers told that have reached their entities, across the cluster. */
+	abstract long received();
+
+	@Override
+	public abstract void close();
+
+}
