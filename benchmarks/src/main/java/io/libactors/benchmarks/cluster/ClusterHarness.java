@@ -29,6 +29,15 @@ abstract class ClusterHarness implements AutoCloseable {
 	/** Numbers told that have reached their entities, across the cluster. */
 	abstract long received();
 
+	/** Starts a fourth instance, which takes its share of the entities. */
+	abstract void join() throws Exception;
+
+	/** How many of these entities are active on the fourth instance. */
+	abstract int onFourth(List<String> ids);
+
+	/** Stops the fourth instance gracefully: its entities move back. */
+	abstract void leave() throws Exception;
+
 	@Override
 	public abstract void close();
 

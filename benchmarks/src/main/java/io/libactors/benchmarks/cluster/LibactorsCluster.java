@@ -64,14 +64,11 @@ final class LibactorsCluster extends ClusterHarness {
 
 	private final Core core;
 
+	private final String cluster = "bench-" + UUID.randomUUID();
+
 	LibactorsCluster() throws Exception {
-		String cluster = "bench-" + UUID.randomUUID();
 		for (int i = 0; i < 3; i++) {
-			this.instances.add(new SpringApplicationBuilder(EchoApplication.class).web(WebApplicationType.NONE)
-				.properties("actors.cluster.enabled=true", "actors.cluster.name=" + cluster,
-						"spring.main.banner-mode=off", "logging.level.com.hazelcast=warn",
-						"logging.level.io.libactors=warn", "logging.level.org.springframework=warn")
-				.run());
+			this.instances.add(instance());
 		}
 		HazelcastInstance hazelcast = this.instances.get(0).getBean(HazelcastInstance.class);
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -82,6 +79,30 @@ final class LibactorsCluster extends ClusterHarness {
 			Thread.sleep(100);
 		}
 		this.core = this.instances.get(0).getBean(Core.class);
+	}
+
+	private ConfigurableApplicationContext instance() {
+		return new SpringApplicationBuilder(EchoApplication.class).web(WebApplicationType.NONE)
+			.properties("actors.cluster.enabled=true", "actors.cluster.name=" + this.cluster,
+					"spring.main.banner-mode=off", "logging.level.com.hazelcast=warn",
+					"logging.level.io.libactors=warn", "logging.level.org.springframework=warn")
+			.run();
+	}
+
+	@Override
+	void join() {
+		this.instances.add(instance());
+	}
+
+	@Override
+	int onFourth(List<String> ids) {
+		Core fourth = this.instances.get(3).getBean(Core.class);
+		return (int) ids.stream().filter((id) -> fourth.find("echo/" + id).isPresent()).count();
+	}
+
+	@Override
+	void leave() {
+		this.instances.remove(3).close();
 	}
 
 	@Override

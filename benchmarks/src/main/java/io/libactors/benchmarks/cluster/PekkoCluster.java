@@ -53,8 +53,20 @@ final class PekkoCluster extends ClusterHarness {
 
 	PekkoCluster() throws Exception {
 		for (int i = 0; i < 3; i++) {
-			int port = 25521 + i;
-			Config config = ConfigFactory.parseString("""
+			this.systems.add(system(25521 + i));
+		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (!allUp(3)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The cluster did not form in 120 s");
+			}
+			Thread.sleep(100);
+		}
+		this.sharding = ClusterSharding.get(this.systems.get(0));
+	}
+
+	private static ActorSystem<Void> system(int port) {
+		Config config = ConfigFactory.parseString("""
 					pekko.loglevel = WARNING
 					pekko.log-dead-letters = off
 					pekko.actor.provider = cluster
@@ -68,27 +80,38 @@ final class PekkoCluster extends ClusterHarness {
 					  "io.libactors.benchmarks.cluster.PekkoCluster$Json" = jackson-json
 					}
 					""".formatted(port)).withFallback(ConfigFactory.load());
-			ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bench", config);
-			ClusterSharding.get(system).init(Entity.of(ECHO, (context) -> echo(context.getEntityId(), port)));
-			this.systems.add(system);
-		}
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (!allUp()) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("The cluster did not form in 120 s");
-			}
-			Thread.sleep(100);
-		}
-		this.sharding = ClusterSharding.get(this.systems.get(0));
+		ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bench", config);
+		ClusterSharding.get(system).init(Entity.of(ECHO, (context) -> echo(context.getEntityId(), port)));
+		return system;
 	}
 
-	private boolean allUp() {
+	@Override
+	void join() throws Exception {
+		this.systems.add(system(25524));
+		while (!allUp(4)) {
+			Thread.sleep(50);
+		}
+	}
+
+	@Override
+	int onFourth(List<String> ids) {
+		return (int) ids.stream().filter((id) -> hosts.get(id) == 25524).count();
+	}
+
+	@Override
+	void leave() throws Exception {
+		ActorSystem<Void> leaving = this.systems.remove(3);
+		leaving.terminate(); // coordinated shutdown: the member leaves the cluster, its shards hand off
+		leaving.getWhenTerminated().toCompletableFuture().get(120, TimeUnit.SECONDS);
+	}
+
+	private boolean allUp(int members) {
 		for (ActorSystem<Void> system : this.systems) {
 			int up = 0;
 			for (org.apache.pekko.cluster.Member member : Cluster.get(system).state().getMembers()) {
 				up += (member.status() == MemberStatus.up()) ? 1 : 0;
 			}
-			if (up < 3) {
+			if (up < members) {
 				return false;
 			}
 		}
