@@ -39,9 +39,12 @@ public class Context {
 		}
 	}
 
-	/** The running actor's proxy. */
+	/**
+	 * The running actor's proxy. For an entity placed across instances, a proxy that reaches it
+	 * wherever it lives when a message is sent.
+	 */
 	public ActorProxy<?> self() {
-		return current();
+		return current().addressed();
 	}
 
 	/** The running actor's name. */

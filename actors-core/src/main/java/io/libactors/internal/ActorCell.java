@@ -46,6 +46,15 @@ public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 		super(kernel, name, parent, origin, actor, table);
 	}
 
+	/**
+	 * How the actor addresses itself ({@code context.self()}): an entity whose core places
+	 * entities across instances through the router, like any sender, so that mail sent to it
+	 * later reaches it wherever it lives then.
+	 */
+	public ActorProxy<?> addressed() {
+		return (this.origin.entity() && this.kernel.entityRouter != null) ? this.kernel.entities.routed(this) : this;
+	}
+
 	// ---- ActorProxy
 
 	@Override

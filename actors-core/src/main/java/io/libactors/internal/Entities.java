@@ -186,6 +186,13 @@ final class Entities {
 		}
 	}
 
+	/** A proxy of the entity of {@code cell} whose mail goes through the router. */
+	ActorProxy<?> routed(ActorCell cell) {
+		String template = Objects.requireNonNull(cell.origin.template());
+		Kind kind = Objects.requireNonNull(this.kindsByTemplate.get(template));
+		return new EntityProxy(this.kernel, kind, cell.name.substring(template.length() + 1), false);
+	}
+
 	/** The activation that takes mail the ending {@code cell} no longer takes; as {@link #activation}. */
 	@Nullable ActorCell successor(ActorCell cell) {
 		String template = Objects.requireNonNull(cell.origin.template());

@@ -64,6 +64,11 @@ class EntityClusterTests {
 	record GetBalance() implements Message {
 	}
 
+	record Loop(int left) implements Message {
+	}
+
+	static final AtomicInteger loopsDone = new AtomicInteger();
+
 	record Balance(long amount, Map<String, Long> lastSeen) {
 	}
 
@@ -124,6 +129,17 @@ class EntityClusterTests {
 		void on(Deposit deposit) {
 		}
 
+		/** Tells itself the rest, through {@code context.self()}. */
+		@MessageHandler
+		void on(Context context, Loop loop) {
+			if (loop.left() > 0) {
+				context.self().tell(new Loop(loop.left() - 1));
+			}
+			else {
+				loopsDone.incrementAndGet();
+			}
+		}
+
 		@MessageHandler
 		void on(Context context, ShutdownMessage shutdown) {
 			for (int i = 1; i <= 20; i++) {
@@ -180,6 +196,7 @@ class EntityClusterTests {
 		activations.set(0);
 		overlaps.set(0);
 		outOfOrder.set(0);
+		loopsDone.set(0);
 	}
 
 	@AfterEach
@@ -376,6 +393,19 @@ class EntityClusterTests {
 		});
 		assertThat(overlaps).hasValue(0);
 		assertThat(outOfOrder).hasValue(0);
+	}
+
+	/**
+	 * An entity's {@code context.self()} goes through the router like any sender, so mail it
+	 * sends itself reaches it on whichever member it lives on by then.
+	 */
+	@Test
+	void anEntityReachesItselfThroughTheRouter() {
+		Node node = start();
+		long before = node.router().sent();
+		node.core().entity(Forwarder.class, "loop").tell(new Loop(5));
+		await().atMost(Duration.ofSeconds(30)).until(() -> loopsDone.get() == 1);
+		assertThat(node.router().sent() - before).isEqualTo(6);
 	}
 
 	/**
