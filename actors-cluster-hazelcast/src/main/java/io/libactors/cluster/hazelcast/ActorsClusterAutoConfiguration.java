@@ -14,6 +14,8 @@ import io.libactors.spring.ActorJsonMapper;
 import io.libactors.spring.boot.autoconfigure.ActorsAutoConfiguration;
 import io.libactors.spring.boot.autoconfigure.ActorsCoreBuilderCustomizer;
 import io.libactors.spring.boot.autoconfigure.ActorsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,6 +42,11 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ClusterProperties.class)
 public final class ActorsClusterAutoConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(ActorsClusterAutoConfiguration.class);
+
+	/** Hazelcast's own shutdown hook: on by default. */
+	static final String SHUTDOWN_HOOK = "hazelcast.shutdownhook.enabled";
+
 	/** The starter's own member, when the application has none; the name Boot's support looks for. */
 	@Bean(name = "hazelcastInstance", destroyMethod = "shutdown")
 	@ConditionalOnMissingBean(HazelcastInstance.class)
@@ -54,6 +61,11 @@ public final class ActorsClusterAutoConfiguration {
 			throw new IllegalStateException("actors.cluster.enabled needs a Hazelcast member, but the application's "
 					+ "HazelcastInstance is a client: entities live on members. Remove the client configuration "
 					+ "(hazelcast-client.yaml or a ClientConfig bean), or set actors.cluster.enabled=false.");
+		}
+		if (!"false".equalsIgnoreCase(hazelcast.getConfig().getProperty(SHUTDOWN_HOOK))) {
+			logger.warn("The application's Hazelcast member has its own shutdown hook: on SIGTERM it may leave the "
+					+ "cluster while this instance still hands its entities over, and mail to them can be lost. Set "
+					+ "the Hazelcast property {}=false (Spring closes the member after the hand-over).", SHUTDOWN_HOOK);
 		}
 		if (actors.getSerializationCheck() == SerializationCheck.NONE) {
 			throw new IllegalStateException("actors.serialization-check=NONE cannot be used with "

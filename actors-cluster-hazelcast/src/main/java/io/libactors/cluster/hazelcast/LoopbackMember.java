@@ -34,7 +34,7 @@ final class LoopbackMember {
 		config.setProperty("hazelcast.phone.home.enabled", "false");
 		config.setProperty("hazelcast.logging.type", "slf4j");
 		// Spring closes the member, after the actors have handed their entities over
-		config.setProperty("hazelcast.shutdownhook.enabled", "false");
+		config.setProperty(ActorsClusterAutoConfiguration.SHUTDOWN_HOOK, "false");
 		config.setProperty("hazelcast.graceful.shutdown.max.wait", "60");
 		config.setProperty("hazelcast.wait.seconds.before.join", "0");
 		return config;

@@ -23,6 +23,7 @@ import io.libactors.spring.ActorComponent;
 import io.libactors.spring.boot.autoconfigure.ActorsAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
@@ -31,7 +32,10 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.hazelcast.autoconfigure.HazelcastAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Scope;
@@ -45,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * {@code actors.cluster.enabled=true} and nothing else they form one cluster, every instance
  * reaches every entity, and closing one under load hands its entities over with nothing lost.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SpringClusterTests {
 
 	/** Activations of each entity, across the three applications. */
@@ -177,6 +182,34 @@ class SpringClusterTests {
 		assertThatThrownBy(() -> core.entity(Plain.class, "p1")).isInstanceOf(ActorException.class)
 			.hasMessageContaining("Entity type " + Plain.class.getName() + " cannot be placed in the cluster")
 			.hasMessageContaining("Declare Plain as @ActorComponent @Scope(\"prototype\")");
+	}
+
+	/** The application's own member, as Hazelcast configures one by default: with its shutdown hook. */
+	@Configuration(proxyBeanMethods = false)
+	static class OwnMember {
+
+		@Bean
+		com.hazelcast.config.Config hazelcastConfig(@Value("${test.cluster}") String cluster) {
+			return LoopbackMember.config(cluster).setProperty(ActorsClusterAutoConfiguration.SHUTDOWN_HOOK, "true");
+		}
+
+	}
+
+	@Test
+	void anApplicationMemberWithItsOwnShutdownHookIsWarnedOfAtStart(CapturedOutput output) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(CounterApplication.class, OwnMember.class)
+			.web(WebApplicationType.NONE)
+			.properties("actors.cluster.enabled=true", "test.cluster=" + this.cluster, "spring.main.banner-mode=off")
+			.run();
+		this.instances.add(context);
+		assertThat(output).contains("The application's Hazelcast member has its own shutdown hook")
+			.contains("hazelcast.shutdownhook.enabled=false");
+	}
+
+	@Test
+	void theStartersOwnMemberLeavesItsShutdownToSpring(CapturedOutput output) {
+		start();
+		assertThat(output).doesNotContain("The application's Hazelcast member has its own shutdown hook");
 	}
 
 	@Test
