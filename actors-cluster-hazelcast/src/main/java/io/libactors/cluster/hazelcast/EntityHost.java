@@ -215,11 +215,12 @@ final class EntityHost implements MigrationListener, MembershipListener {
 		}
 		finally {
 			// after the core has it: an activation it made is in the registry by now
-			this.inLanes.computeIfPresent(key, (entity, count) -> (count == 1) ? null : count - 1);
-		}
-		if (!ownedHere(key)) {
-			// taken before its partition moved, it may have activated the entity again here
-			review();
+			Integer left = this.inLanes.computeIfPresent(key, (entity, count) -> (count == 1) ? null : count - 1);
+			// once per run of the entity's mail: taken before its partition moved, the run may
+			// have activated the entity again here
+			if (left == null && !ownedHere(key)) {
+				review();
+			}
 		}
 	}
 

@@ -214,6 +214,26 @@ class EntityClusterTests {
 		return node.core().entity(Account.class, id).ask(new GetBalance(), Long.class).get(60, TimeUnit.SECONDS);
 	}
 
+	private static void stopSending(AtomicBoolean sending, ExecutorService senders, List<Future<?>> running)
+			throws Exception {
+		sending.set(false);
+		for (Future<?> future : running) {
+			future.get(120, TimeUnit.SECONDS);
+		}
+		senders.shutdown();
+	}
+
+	/** Waits until the balances of the entities {@code prefix0..} add up to {@code told}. */
+	private void awaitTotal(Node node, String prefix, int entities, long told) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			long total = 0;
+			for (int e = 0; e < entities; e++) {
+				total += balance(node, prefix + e);
+			}
+			return total == told;
+		});
+	}
+
 	@Test
 	void everyMemberReachesEveryEntityWhichIsActiveOnOneMemberOnly() throws Exception {
 		Node a = start();
@@ -319,19 +339,8 @@ class EntityClusterTests {
 		Node c = start();
 		await().atMost(Duration.ofSeconds(60)).until(() -> c.core().actors().size() > 0);
 		c.leave();
-		sending.set(false);
-		for (Future<?> future : running) {
-			future.get(120, TimeUnit.SECONDS);
-		}
-		senders.shutdown();
-
-		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			long total = 0;
-			for (int e = 0; e < entities; e++) {
-				total += balance(a, "g" + e);
-			}
-			return total == told.get();
-		});
+		stopSending(sending, senders, running);
+		awaitTotal(a, "g", entities, told.get());
 		assertThat(outOfOrder).hasValue(0);
 		assertThat(overlaps).hasValue(0);
 		assertThat(a.core().deadLetterCount() + b.core().deadLetterCount()).isZero();
@@ -378,19 +387,8 @@ class EntityClusterTests {
 		c.leave();
 		int before = activations.get();
 		await().atMost(Duration.ofSeconds(60)).until(() -> activations.get() > before + 3 * entities);
-		sending.set(false);
-		for (Future<?> future : running) {
-			future.get(120, TimeUnit.SECONDS);
-		}
-		senders.shutdown();
-
-		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			long total = 0;
-			for (int e = 0; e < entities; e++) {
-				total += balance(a, "i" + e);
-			}
-			return total == told.get();
-		});
+		stopSending(sending, senders, running);
+		awaitTotal(a, "i", entities, told.get());
 		assertThat(overlaps).hasValue(0);
 		assertThat(outOfOrder).hasValue(0);
 	}

@@ -1,6 +1,8 @@
 package io.libactors.benchmarks.cluster;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Three instances of one actor system in this JVM, on loopback, placing entities across them;
@@ -15,6 +17,17 @@ abstract class ClusterHarness implements AutoCloseable {
 			case "pekko" -> new PekkoCluster();
 			default -> throw new IllegalArgumentException("Unknown system " + system);
 		};
+	}
+
+	/** Waits, up to two minutes, until the instances have formed one cluster. */
+	static void awaitFormed(BooleanSupplier formed) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (!formed.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The cluster did not form in 120 s");
+			}
+			Thread.sleep(100);
+		}
 	}
 
 	/** Ids of entities that live on the other two instances, each having handled a message. */

@@ -71,13 +71,8 @@ final class LibactorsCluster extends ClusterHarness {
 			this.instances.add(instance());
 		}
 		HazelcastInstance hazelcast = this.instances.get(0).getBean(HazelcastInstance.class);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (!(hazelcast.getCluster().getMembers().size() == 3 && hazelcast.getPartitionService().isClusterSafe())) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("The cluster did not form in 120 s");
-			}
-			Thread.sleep(100);
-		}
+		awaitFormed(() -> hazelcast.getCluster().getMembers().size() == 3
+				&& hazelcast.getPartitionService().isClusterSafe());
 		this.core = this.instances.get(0).getBean(Core.class);
 	}
 

@@ -55,13 +55,7 @@ final class PekkoCluster extends ClusterHarness {
 		for (int i = 0; i < 3; i++) {
 			this.systems.add(system(25521 + i));
 		}
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (!allUp(3)) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("The cluster did not form in 120 s");
-			}
-			Thread.sleep(100);
-		}
+		awaitFormed(() -> allUp(3));
 		this.sharding = ClusterSharding.get(this.systems.get(0));
 	}
 
@@ -88,9 +82,7 @@ final class PekkoCluster extends ClusterHarness {
 	@Override
 	void join() throws Exception {
 		this.systems.add(system(25524));
-		while (!allUp(4)) {
-			Thread.sleep(50);
-		}
+		awaitFormed(() -> allUp(4));
 	}
 
 	@Override
