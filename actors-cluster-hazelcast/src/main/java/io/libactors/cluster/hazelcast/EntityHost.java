@@ -95,6 +95,9 @@ final class EntityHost implements MigrationListener, MembershipListener {
 	/** Per entity, the messages in this member's lanes that have not reached its core yet. */
 	private final ConcurrentHashMap<String, Integer> inLanes = new ConcurrentHashMap<>();
 
+	/** Per entity active here, the number its record gave the activation (see {@link EntityRecord#activation}). */
+	private final ConcurrentHashMap<String, Long> activations = new ConcurrentHashMap<>();
+
 	/** Messages handed to this member's lanes. */
 	private final LongAdder received = new LongAdder();
 
@@ -155,7 +158,8 @@ final class EntityHost implements MigrationListener, MembershipListener {
 
 	/**
 	 * Hands what is parked, then {@code mails}, to the entity's lane, and marks the entity active
-	 * here; nothing once this member has begun to leave.
+	 * here, as a new activation unless it has one here already; nothing once this member has
+	 * begun to leave.
 	 * @return whether it was handed over
 	 */
 	boolean deliver(String key, EntityRecord record, List<EntityRecord.Mail> mails) {
@@ -165,12 +169,17 @@ final class EntityHost implements MigrationListener, MembershipListener {
 			if (this.leaving || this.handingOver.contains(key)) {
 				return false;
 			}
-			ExecutorService lane = laneOf(key);
 			int count = record.parked.size() + mails.size();
 			this.received.add(count);
-			if (count > 0) {
-				this.inLanes.merge(key, count, Integer::sum);
+			// counted before looking for the activation: one that ends meanwhile sees this mail
+			// coming (see ending), and leaves the release to the activation that takes it
+			boolean held = countInLanes(key, count) || this.core.find(key).isPresent();
+			if (!isLocal(record.activeOn) || !held) {
+				record.activeOn = this.local;
+				record.activation++;
 			}
+			this.activations.put(key, record.activation);
+			ExecutorService lane = laneOf(key);
 			for (EntityRecord.Mail parked : record.parked) {
 				lane.execute(() -> receive(key, parked));
 			}
@@ -178,7 +187,6 @@ final class EntityHost implements MigrationListener, MembershipListener {
 			for (EntityRecord.Mail mail : mails) {
 				lane.execute(() -> receive(key, mail));
 			}
-			record.activeOn = this.local;
 			return true;
 		}
 		finally {
@@ -186,11 +194,33 @@ final class EntityHost implements MigrationListener, MembershipListener {
 		}
 	}
 
+	/** @return whether the entity had mail in the lanes already */
+	private boolean countInLanes(String key, int count) {
+		boolean[] before = new boolean[1];
+		this.inLanes.compute(key, (entity, waiting) -> {
+			before[0] = waiting != null;
+			int total = ((waiting != null) ? waiting : 0) + count;
+			return (total > 0) ? total : null;
+		});
+		return before[0];
+	}
+
 	/**
-	 * Whether the entity is active here, or has mail on its way into this member's core: an
-	 * activation that ends does not release the entity then, the newer one will.
+	 * An activation of the entity here has ended: the number of the activation to release, or
+	 * {@code null} when the entity is still held here (active again, or with mail on its way into
+	 * the core), so that the newer activation releases it when it ends.
 	 */
-	boolean holds(String key) {
+	@Nullable Long ending(String key) {
+		// read before looking at the lanes: mail delivered after this starts a newer activation
+		Long activation = this.activations.get(key);
+		if (activation == null || holds(key)) {
+			return null;
+		}
+		this.activations.remove(key, activation);
+		return activation;
+	}
+
+	private boolean holds(String key) {
 		return this.inLanes.containsKey(key) || this.core.find(key).isPresent();
 	}
 

@@ -22,6 +22,13 @@ final class EntityRecord implements DataSerializable {
 	/** The member the entity is active on, or {@code null} when it is active nowhere. */
 	@Nullable String activeOn;
 
+	/**
+	 * The number of the activation that {@link #activeOn} names: it grows each time a member
+	 * starts the entity anew, so the release of an activation that has ended meanwhile, or on a
+	 * member that took mail since, frees nothing.
+	 */
+	long activation;
+
 	/** Mail that came while the entity could not be delivered to: in arrival order. */
 	final List<Mail> parked = new ArrayList<>();
 
@@ -64,6 +71,7 @@ final class EntityRecord implements DataSerializable {
 	@Override
 	public void writeData(ObjectDataOutput out) throws IOException {
 		out.writeString(this.activeOn);
+		out.writeLong(this.activation);
 		out.writeString(this.state);
 		out.writeInt(this.parked.size());
 		for (Mail mail : this.parked) {
@@ -79,6 +87,7 @@ final class EntityRecord implements DataSerializable {
 	@Override
 	public void readData(ObjectDataInput in) throws IOException {
 		this.activeOn = in.readString();
+		this.activation = in.readLong();
 		this.state = in.readString();
 		int count = in.readInt();
 		for (int i = 0; i < count; i++) {

@@ -390,14 +390,15 @@ final class HazelcastEntityRouter implements EntityRouter, EntityStateStore, io.
 	/**
 	 * An activation has ended: its record says it is active nowhere, and mail parked for it moves
 	 * on; unless mail came as it ended, for a newer activation here, which releases it in turn.
-	 * (Checked here, for mail taken before its partition moved, and again where the record is.)
 	 */
 	@Override
 	public void stopped(ActorProxy<?> actor, @Nullable String template, boolean failed) {
 		String name = actor.name();
 		EntityHost host = this.host;
-		if (template != null && name.startsWith(template + '/') && (host == null || !host.holds(name))) {
-			this.records.executeOnKey(name, new RecordProcessor.Release(this.local));
+		Long activation = (template != null && name.startsWith(template + '/') && host != null) ? host.ending(name)
+				: null;
+		if (activation != null) {
+			this.records.executeOnKey(name, new RecordProcessor.Release(this.local, activation));
 		}
 	}
 
