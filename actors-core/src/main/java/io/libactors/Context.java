@@ -1,5 +1,6 @@
 package io.libactors;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -82,6 +83,22 @@ public class Context {
 	/** Creates a child of the running actor from the template of {@code type}. */
 	public <A extends Actor> ActorProxy<A> createActor(Class<A> type, String name) {
 		return current().createChild(type, name);
+	}
+
+	/** The running actor's children that have not stopped, sorted by name. */
+	public List<ActorProxy<?>> children() {
+		return current().children();
+	}
+
+	/** The running actor's child called {@code name}, if it has not stopped. */
+	public Optional<ActorProxy<?>> child(String name) {
+		Objects.requireNonNull(name, "name must not be null");
+		for (ActorProxy<?> child : current().children()) {
+			if (child.name().equals(name)) {
+				return Optional.of(child);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

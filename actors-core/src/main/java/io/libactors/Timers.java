@@ -34,4 +34,17 @@ public interface Timers {
 	/** Whether a timer with this key is running (a single timer until its tick is handled). */
 	boolean isActive(String key);
 
+	/**
+	 * Sends {@code message} once the actor has taken no mail for {@code quiet}, then again after
+	 * each further quiet period; every message the actor takes, this one included, starts the
+	 * period anew. Replaces the idle timeout set before. An entity whose idle timeout is shorter
+	 * than its passivation time is never idle long enough to passivate.
+	 * @throws IllegalArgumentException for a non-positive quiet period
+	 * @throws ActorException when the actor has no handler for {@code message}'s type
+	 */
+	void startIdle(Duration quiet, Message message);
+
+	/** Cancels the idle timeout, if one is set. */
+	void cancelIdle();
+
 }

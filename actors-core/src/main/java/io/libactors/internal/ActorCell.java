@@ -3,6 +3,7 @@ package io.libactors.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,19 @@ public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 		}
 	}
 
+	/** From the timers' scheduler: the end of a quiet period, checked in the turn. */
+	void deliverIdle(ActorTimers.Idle idle) {
+		if (this.state >= STOPPING) {
+			return;
+		}
+		enqueue(new IdleTick(idle.message, idle.handler, idle), true);
+	}
+
+	/** The handler of {@code message}'s type, or {@code null}. */
+	@Nullable Handler handlerOf(Message message) {
+		return this.table.find(message.getClass());
+	}
+
 	void deliverTick(String key, long generation, Message message) {
 		if (this.state >= STOPPING) {
 			return;
@@ -304,6 +318,22 @@ public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 	/** See {@link io.libactors.Context#unwatch(ActorProxy)}; inside the turn. */
 	public void unwatch(ActorProxy<?> target) {
 		this.kernel.watches.unwatch(this, target);
+	}
+
+	/** See {@link io.libactors.Context#children()}; inside the turn. */
+	public List<ActorProxy<?>> children() {
+		Set<ActorCell> children = this.children;
+		if (children == null) {
+			return List.of();
+		}
+		List<ActorProxy<?>> alive = new ArrayList<>(children.size());
+		for (ActorCell child : children) {
+			if (child.isAlive()) {
+				alive.add(child);
+			}
+		}
+		alive.sort(Comparator.comparing(ActorProxy::name));
+		return Collections.unmodifiableList(alive);
 	}
 
 	public <A extends Actor> ActorProxy<A> createChild(String name, A actor) {

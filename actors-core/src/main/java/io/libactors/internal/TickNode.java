@@ -7,7 +7,7 @@ import io.libactors.internal.handler.Handler;
  * A timer tick in a mailbox, stamped with its timer's generation so that a tick of a timer
  * cancelled or replaced after it was queued is dropped instead of handled.
  */
-final class TickNode extends Node {
+sealed class TickNode extends Node permits IdleTick {
 
 	final String key;
 

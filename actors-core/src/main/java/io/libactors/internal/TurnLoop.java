@@ -187,11 +187,9 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 			}
 			return System.nanoTime();
 		}
-		if (node instanceof TickNode tick) {
-			ActorTimers timers = this.timers;
-			if (timers == null || !timers.accept(tick)) {
-				return mark;
-			}
+		ActorTimers timers = this.timers;
+		if (timers != null && !timers.taking(node)) {
+			return mark;
 		}
 		Handler handler = node.handler;
 		if (handler == null || handler.table() != this.table) {
