@@ -1,5 +1,9 @@
 package io.libactors;
 
+import java.util.concurrent.CompletionStage;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * An actor: private state plus {@link MessageHandler} methods, driven one message at a time,
  * so its fields need neither locks nor {@code volatile}. Called only from the actor's own turn.
@@ -13,6 +17,20 @@ public interface Actor {
 	 * @throws Exception to refuse to start
 	 */
 	default void initialize(Context context) throws Exception {
+	}
+
+	/**
+	 * For an actor whose start waits on something (a connection, a first load): runs inside the
+	 * actor right after {@link #initialize}, and the actor takes no message until the returned
+	 * stage completes; a stage that fails stops the actor as a throwing {@code initialize} does.
+	 * The stage's callbacks run outside the actor: keep what it brings in a message or a field
+	 * the next turn reads, not from the callbacks.
+	 * @param context the context of this actor's turn
+	 * @return what the start waits for, or {@code null} to start at once
+	 * @throws Exception to refuse to start
+	 */
+	default @Nullable CompletionStage<?> initializeAsync(Context context) throws Exception {
+		return null;
 	}
 
 }

@@ -170,6 +170,15 @@ public final class Core {
 		return this.kernel.whenStarted(actor);
 	}
 
+	/**
+	 * Completes once the actor has stopped, however it stopped (its children first); does not
+	 * stop it. At once for an actor that has stopped already.
+	 * @param actor a proxy this core made
+	 */
+	public CompletableFuture<Void> whenStopped(ActorProxy<?> actor) {
+		return this.kernel.whenStopped(actor);
+	}
+
 	/** Dead letters so far, all reasons. */
 	public long deadLetterCount() {
 		return this.kernel.deadLetterCount();

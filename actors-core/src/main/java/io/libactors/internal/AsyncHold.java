@@ -8,8 +8,8 @@ import io.libactors.internal.handler.Handler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An actor held by a stage: a handler's {@code CompletionStage}, a stop waiting for the
- * children, or a {@code ShutdownMessage} handler's stage. While held, the actor's mailbox stays
+ * An actor held by a stage: a handler's {@code CompletionStage}, an {@code initializeAsync}'s, a
+ * stop waiting for the children, or a {@code ShutdownMessage} handler's stage. While held, the actor's mailbox stays
  * {@code SCHEDULED}, so no sender submits a turn; the stage's completion submits one, which
  * resumes the actor on its executor, never on the completing thread.
  * <p>
@@ -41,6 +41,11 @@ final class AsyncHold implements BiConsumer<Object, Throwable> {
 
 	final long mark;
 
+	/** Whether the stage is an {@code initializeAsync}'s, and of the actor's first instance. */
+	final boolean initializing;
+
+	final boolean first;
+
 	@Nullable Object value;
 
 	@Nullable Throwable error;
@@ -50,10 +55,22 @@ final class AsyncHold implements BiConsumer<Object, Throwable> {
 	private volatile int phase;
 
 	AsyncHold(ActorCell cell, @Nullable Node node, @Nullable Handler handler, long mark) {
+		this(cell, node, handler, mark, false, false);
+	}
+
+	private AsyncHold(ActorCell cell, @Nullable Node node, @Nullable Handler handler, long mark, boolean initializing,
+			boolean first) {
 		this.cell = cell;
 		this.node = node;
 		this.handler = handler;
 		this.mark = mark;
+		this.initializing = initializing;
+		this.first = first;
+	}
+
+	/** A hold on the stage of {@code initializeAsync}. */
+	static AsyncHold initializing(ActorCell cell, boolean first) {
+		return new AsyncHold(cell, null, null, 0L, true, first);
 	}
 
 	@Override

@@ -139,14 +139,19 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 
 	// ---- lifecycle, inside the turn
 
-	/** @return whether a hold was registered (a failed initialize stopping children it made) */
+	/**
+	 * Runs {@code initialize}, then {@code initializeAsync}, whose stage holds the actor.
+	 * @return whether a hold was registered (the stage, or a failed initialize stopping children it made)
+	 */
 	boolean initializeActor(boolean first) {
 		Throwable error = null;
+		CompletionStage<?> later = null;
 		try {
 			if (first && this.origin.entity()) {
 				this.kernel.entities.restore(self());
 			}
 			this.actor.initialize(this.kernel.context());
+			later = this.actor.initializeAsync(this.kernel.context());
 		}
 		catch (Throwable ex) {
 			error = ex;
@@ -155,6 +160,18 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 			closeBindings();
 			Thread.interrupted();
 		}
+		if (error == null && later != null) {
+			return hold(later, AsyncHold.initializing(self(), first));
+		}
+		return initialized(first, error);
+	}
+
+	/**
+	 * The instance has initialized, or failed to: the actor starts, or stops. After a restart,
+	 * observers see the new instance's state.
+	 * @return whether a hold was registered (a failed initialize stopping children it made)
+	 */
+	boolean initialized(boolean first, @Nullable Throwable error) {
 		if (error != null) {
 			this.kernel.log.initializeFailure(self(), error);
 			if (first) {
@@ -165,6 +182,9 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 		if (first) {
 			STATE.compareAndSet(this, STARTING, RUNNING);
 			settleStart(null);
+		}
+		else {
+			publishState();
 		}
 		return false;
 	}
@@ -187,11 +207,7 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 			return failStop();
 		}
 		destroy(old);
-		if (initializeActor(false)) {
-			return true;
-		}
-		publishState();
-		return false;
+		return initializeActor(false);
 	}
 
 	private boolean restartAllowed(long now) {

@@ -218,14 +218,26 @@ public final class Kernel {
 	 * @param actor a proxy this core made
 	 */
 	public CompletableFuture<Void> whenStarted(ActorProxy<?> actor) {
+		ActorCell cell = cellOf(actor);
+		return (cell != null) ? cell.startedFuture() : notOurs(actor);
+	}
+
+	/** Completes once the actor has stopped, however it stopped. */
+	public CompletableFuture<Void> whenStopped(ActorProxy<?> actor) {
+		ActorCell cell = cellOf(actor);
+		return (cell != null) ? cell.terminationFuture().copy() : notOurs(actor);
+	}
+
+	private @Nullable ActorCell cellOf(ActorProxy<?> actor) {
 		Objects.requireNonNull(actor, "actor must not be null");
 		ActorCell cell = (actor instanceof LazyProxy lazy) ? lazy.bound() : (actor instanceof ActorCell found) ? found
 				: null;
-		if (cell == null || cell.kernel != this) {
-			return CompletableFuture.failedFuture(
-					new ActorException("No actor of this core is behind " + actor + ": pass a proxy its createActor made."));
-		}
-		return cell.startedFuture();
+		return (cell != null && cell.kernel == this) ? cell : null;
+	}
+
+	private static CompletableFuture<Void> notOurs(ActorProxy<?> actor) {
+		return CompletableFuture.failedFuture(
+				new ActorException("No actor of this core is behind " + actor + ": pass a proxy its createActor made."));
 	}
 
 	/** Dead letters so far, all reasons. */

@@ -365,7 +365,7 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 		return attached;
 	}
 
-	// ---- holds: a CompletionStage handler, a stop waiting for children or for its ShutdownMessage handler
+	// ---- holds: a CompletionStage handler or initializeAsync, a stop waiting for children or for its ShutdownMessage handler
 
 	/**
 	 * Parks the turn until {@code stage} completes: the status stays {@code SCHEDULED}, so no
@@ -394,14 +394,17 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 	private boolean resumeHold(TurnState turn, Mdc.@Nullable Scope mdc) {
 		AsyncHold hold = Objects.requireNonNull(turn.hold);
 		turn.hold = null;
+		Throwable error = hold.error;
+		if (error instanceof CompletionException && error.getCause() != null) {
+			error = error.getCause();
+		}
+		if (hold.initializing) {
+			return initialized(hold.first, error);
+		}
 		Node node = hold.node;
 		Handler handler = hold.handler;
 		if (node == null || handler == null) {
 			return finishTermination();
-		}
-		Throwable error = hold.error;
-		if (error instanceof CompletionException && error.getCause() != null) {
-			error = error.getCause();
 		}
 		if (node.message instanceof ShutdownMessage) {
 			if (error != null) {

@@ -51,7 +51,8 @@ public final class HandlerTable {
 
 	private static boolean overridesInitialize(Class<?> actorClass) {
 		try {
-			return actorClass.getMethod("initialize", Context.class).getDeclaringClass() != Actor.class;
+			return actorClass.getMethod("initialize", Context.class).getDeclaringClass() != Actor.class
+					|| actorClass.getMethod("initializeAsync", Context.class).getDeclaringClass() != Actor.class;
 		}
 		catch (NoSuchMethodException ex) {
 			return true;
