@@ -33,4 +33,23 @@ public interface Actor {
 		return null;
 	}
 
+	/**
+	 * What a handler's exception does to this actor, decided per exception: {@code null} (the
+	 * default) keeps the {@link Supervision} the actor was created with. Runs inside the actor,
+	 * on the instance that failed, after the failure was logged and counted.
+	 * @param failure what the handler threw, or the failure its stage completed with
+	 */
+	default @Nullable Supervision supervise(Throwable failure) {
+		return null;
+	}
+
+	/**
+	 * How long a {@link Supervision#RESTART RESTART} of this actor waits: {@code null} (the
+	 * default) takes the core's ({@code Core.builder().restartBackoff}), which restarts at once
+	 * unless set.
+	 */
+	default @Nullable Backoff restartBackoff() {
+		return null;
+	}
+
 }

@@ -292,6 +292,8 @@ public final class Core {
 
 		private Duration restartWindow = Duration.ofMinutes(1);
 
+		private @Nullable Backoff restartBackoff;
+
 		private SerializationCheck serializationCheck = SerializationCheck.REGISTRATION;
 
 		private @Nullable JsonMapper jsonMapper;
@@ -438,6 +440,15 @@ public final class Core {
 			return this;
 		}
 
+		/**
+		 * How long a RESTART waits before it builds the new instance, for actors whose
+		 * {@link Actor#restartBackoff()} says nothing; at once unless set.
+		 */
+		public Builder restartBackoff(Backoff backoff) {
+			this.restartBackoff = Objects.requireNonNull(backoff, "backoff must not be null");
+			return this;
+		}
+
 		/** How much JSON checking messages get; {@link SerializationCheck#REGISTRATION} unless set. */
 		public Builder serializationCheck(SerializationCheck check) {
 			this.serializationCheck = Objects.requireNonNull(check, "check must not be null");
@@ -496,7 +507,7 @@ public final class Core {
 			return new CoreSettings(this.executor, this.actletExecutor, this.scheduler, this.timerScheduler,
 					this.askTimeout, this.mailboxCapacity, this.throughput, this.maxActors, this.slowHandler,
 					attached, List.copyOf(this.monitors), this.tracer, this.virtualThreads, this.maxRestarts,
-					this.restartWindow, this.serializationCheck, this.jsonMapper, this.templates, this.clock,
+					this.restartWindow, this.restartBackoff, this.serializationCheck, this.jsonMapper, this.templates, this.clock,
 					this.passivateAfter, this.entityStateStore, this.entityRouter);
 		}
 

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An actor held by a stage: a handler's {@code CompletionStage}, an {@code initializeAsync}'s, a
- * stop waiting for the children, or a {@code ShutdownMessage} handler's stage. While held, the actor's mailbox stays
+ * restart's back-off, a stop waiting for the children, or a {@code ShutdownMessage} handler's stage. While held, the actor's mailbox stays
  * {@code SCHEDULED}, so no sender submits a turn; the stage's completion submits one, which
  * resumes the actor on its executor, never on the completing thread.
  * <p>
@@ -41,10 +41,19 @@ final class AsyncHold implements BiConsumer<Object, Throwable> {
 
 	final long mark;
 
-	/** Whether the stage is an {@code initializeAsync}'s, and of the actor's first instance. */
-	final boolean initializing;
+	/** What the actor waits for: a handler's or a stop's stage (by the node), a start, a restart. */
+	final Waits waits;
 
-	final boolean first;
+	enum Waits {
+		/** A handler's stage, or a stop's (the children, a {@code ShutdownMessage} handler). */
+		STAGE,
+		/** The {@code initializeAsync} of the actor's first instance. */
+		FIRST_START,
+		/** The {@code initializeAsync} of an instance after a restart. */
+		RESTART_START,
+		/** The back-off before a restart. */
+		BACKOFF
+	}
 
 	@Nullable Object value;
 
@@ -55,22 +64,19 @@ final class AsyncHold implements BiConsumer<Object, Throwable> {
 	private volatile int phase;
 
 	AsyncHold(ActorCell cell, @Nullable Node node, @Nullable Handler handler, long mark) {
-		this(cell, node, handler, mark, false, false);
+		this(cell, node, handler, mark, Waits.STAGE);
 	}
 
-	private AsyncHold(ActorCell cell, @Nullable Node node, @Nullable Handler handler, long mark, boolean initializing,
-			boolean first) {
+	AsyncHold(ActorCell cell, Waits waits) {
+		this(cell, null, null, 0L, waits);
+	}
+
+	private AsyncHold(ActorCell cell, @Nullable Node node, @Nullable Handler handler, long mark, Waits waits) {
 		this.cell = cell;
 		this.node = node;
 		this.handler = handler;
 		this.mark = mark;
-		this.initializing = initializing;
-		this.first = first;
-	}
-
-	/** A hold on the stage of {@code initializeAsync}. */
-	static AsyncHold initializing(ActorCell cell, boolean first) {
-		return new AsyncHold(cell, null, null, 0L, true, first);
+		this.waits = waits;
 	}
 
 	@Override

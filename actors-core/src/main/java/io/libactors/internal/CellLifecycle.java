@@ -2,17 +2,21 @@ package io.libactors.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.libactors.Actor;
 import io.libactors.ActorException;
+import io.libactors.Backoff;
 import io.libactors.DeadLetter;
 import io.libactors.ShutdownMessage;
 import io.libactors.StatefulActor;
+import io.libactors.TimerScheduler;
 import io.libactors.internal.handler.Handler;
 import io.libactors.internal.handler.HandlerTable;
 import io.libactors.internal.observe.MonitorChain;
@@ -161,7 +165,7 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 			Thread.interrupted();
 		}
 		if (error == null && later != null) {
-			return hold(later, AsyncHold.initializing(self(), first));
+			return hold(later, new AsyncHold(self(), first ? AsyncHold.Waits.FIRST_START : AsyncHold.Waits.RESTART_START));
 		}
 		return initialized(first, error);
 	}
@@ -187,6 +191,32 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 			publishState();
 		}
 		return false;
+	}
+
+	/**
+	 * Restarts now, or holds the actor for its back-off first ({@link #restart} follows).
+	 * @return whether a hold was registered
+	 */
+	boolean restartAfterBackoff(Actor failed) {
+		Backoff backoff = failed.restartBackoff();
+		if (backoff == null) {
+			backoff = this.kernel.restartBackoff();
+		}
+		if (backoff == null) {
+			return restart();
+		}
+		TurnState turn = turnState();
+		TimerScheduler clock = this.kernel.timerScheduler();
+		long now = clock.nanoTime();
+		if (turn.restartsInARow == 0 || now - turn.lastRestart >= backoff.resetAfter().toNanos()) {
+			turn.restartsInARow = 0;
+		}
+		turn.restartsInARow++;
+		turn.lastRestart = now;
+		Duration delay = backoff.delay(turn.restartsInARow, ThreadLocalRandom.current().nextDouble());
+		CompletableFuture<Void> waited = new CompletableFuture<>();
+		clock.schedule(() -> waited.complete(null), delay);
+		return hold(waited, new AsyncHold(self(), AsyncHold.Waits.BACKOFF));
 	}
 
 	/** @return whether a hold was registered */

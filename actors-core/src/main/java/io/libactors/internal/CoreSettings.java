@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.libactors.ActorMonitor;
 import io.libactors.ActorTemplates;
+import io.libactors.Backoff;
 import io.libactors.Context;
 import io.libactors.EntityRouter;
 import io.libactors.EntityStateStore;
@@ -25,7 +26,8 @@ public record CoreSettings(@Nullable Executor executor, @Nullable Executor actle
 		@Nullable ScheduledExecutorService scheduler, @Nullable TimerScheduler timerScheduler, Duration askTimeout,
 		int mailboxCapacity, int throughput, int maxActors, @Nullable Duration slowHandler,
 		Supplier<? extends Context> context, List<ActorMonitor> monitors, @Nullable MessageTracer tracer,
-		boolean virtualThreads, int maxRestarts, Duration restartWindow, SerializationCheck serializationCheck,
+		boolean virtualThreads, int maxRestarts, Duration restartWindow, @Nullable Backoff restartBackoff,
+		SerializationCheck serializationCheck,
 		@Nullable JsonMapper jsonMapper, ActorTemplates templates, @Nullable TimerScheduler clock,
 		Duration passivateAfter, EntityStateStore entityStateStore, @Nullable EntityRouter entityRouter) {
 }

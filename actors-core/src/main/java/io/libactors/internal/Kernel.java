@@ -19,6 +19,7 @@ import io.libactors.ActorInfo;
 import io.libactors.ActorMonitor;
 import io.libactors.ActorNameException;
 import io.libactors.ActorProxy;
+import io.libactors.Backoff;
 import io.libactors.Context;
 import io.libactors.Core;
 import io.libactors.DeadLetter;
@@ -47,6 +48,8 @@ public final class Kernel {
 	private final Dispatchers dispatchers;
 
 	private final TimerScheduler timerScheduler;
+
+	private final @Nullable Backoff restartBackoff;
 
 	/** Where ask timeouts and the wait of mail for a missing actor run: the core's timer, or a given clock. */
 	private final TimerScheduler deadlines;
@@ -123,6 +126,7 @@ public final class Kernel {
 		this.throughput = settings.throughput();
 		this.maxRestarts = settings.maxRestarts();
 		this.restartWindowNanos = settings.restartWindow().toNanos();
+		this.restartBackoff = settings.restartBackoff();
 		this.log = new RuntimeLog((settings.slowHandler() != null) ? settings.slowHandler().toNanos() : Long.MAX_VALUE,
 				this.maxRestarts, this.restartWindowNanos);
 		this.jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : JsonMapper.builder().build();
@@ -430,6 +434,11 @@ public final class Kernel {
 
 	long restartWindowNanos() {
 		return this.restartWindowNanos;
+	}
+
+	/** The back-off of restarts for actors that set none, or {@code null} for at once. */
+	@Nullable Backoff restartBackoff() {
+		return this.restartBackoff;
 	}
 
 	TimerScheduler timerScheduler() {

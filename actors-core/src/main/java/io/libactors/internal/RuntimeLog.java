@@ -81,6 +81,17 @@ final class RuntimeLog {
 		logger.debug("Initialize failure of actor '{}'", cell.name(), error);
 	}
 
+	void superviseFailure(ActorCell cell, RuntimeException error) {
+		logger.error("Actor '{}' threw from supervise(); its declared supervision applies: {}", cell.name(),
+				error.getClass().getName());
+		logger.debug("supervise() failure of actor '{}'", cell.name(), error);
+	}
+
+	void cannotRestart(ActorCell cell) {
+		logger.error("Actor '{}' decided to RESTART but was created from an instance, so no new one can be made: "
+				+ "it stops. Create it from a Supplier or a template to restart it.", cell.name());
+	}
+
 	void restartLimit(ActorCell cell) {
 		logger.error("Actor '{}' restarted more than {} times within {} ms and stops", cell.name(), this.maxRestarts,
 				this.restartWindowNanos / 1_000_000);

@@ -12,6 +12,7 @@ import io.libactors.DeadLetter;
 import io.libactors.Message;
 import io.libactors.MessageTracer;
 import io.libactors.ShutdownMessage;
+import io.libactors.Supervision;
 import io.libactors.internal.handler.Handler;
 import io.libactors.internal.handler.HandlerTable;
 import io.libactors.internal.observe.HandlerMetrics;
@@ -307,14 +308,30 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 		if (error instanceof VirtualMachineError) {
 			return failStop();
 		}
-		return switch (this.origin.supervision()) {
-			case RESTART -> restart();
+		return switch (decide(error)) {
+			case RESTART -> restartAfterBackoff(this.actor);
 			case STOP -> failStop();
 			case RESUME -> {
 				publishState();
 				yield false;
 			}
 		};
+	}
+
+	/** The actor's own decision for this failure, else the supervision it was created with. */
+	private Supervision decide(Throwable error) {
+		Supervision decided = null;
+		try {
+			decided = this.actor.supervise(error);
+		}
+		catch (RuntimeException ex) {
+			this.kernel.log.superviseFailure(self(), ex);
+		}
+		if (decided == Supervision.RESTART && this.origin.factory() == null) {
+			this.kernel.log.cannotRestart(self());
+			return Supervision.STOP;
+		}
+		return (decided != null) ? decided : this.origin.supervision();
 	}
 
 	private HandlerMetrics metricsFor(Handler handler) {
@@ -398,8 +415,19 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 		if (error instanceof CompletionException && error.getCause() != null) {
 			error = error.getCause();
 		}
-		if (hold.initializing) {
-			return initialized(hold.first, error);
+		switch (hold.waits) {
+			case FIRST_START -> {
+				return initialized(true, error);
+			}
+			case RESTART_START -> {
+				return initialized(false, error);
+			}
+			case BACKOFF -> {
+				return restart();
+			}
+			case STAGE -> {
+				// below
+			}
 		}
 		Node node = hold.node;
 		Handler handler = hold.handler;

@@ -43,6 +43,11 @@ final class TurnState {
 
 	long @Nullable [] restarts;
 
+	/** Restarts since the back-off count last started again, and when the last one began (nanoTime). */
+	int restartsInARow;
+
+	long lastRestart;
+
 	/** Made by the first subscription to the actor's states. */
 	@Nullable StateStream states;
 

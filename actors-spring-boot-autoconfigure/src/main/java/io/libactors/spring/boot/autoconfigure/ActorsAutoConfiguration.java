@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.libactors.ActorMonitor;
+import io.libactors.Backoff;
 import io.libactors.Context;
 import io.libactors.Core;
 import io.libactors.EntityStateStore;
@@ -14,6 +15,7 @@ import io.libactors.spring.ActorJsonMapper;
 import io.libactors.spring.ActorLifecycle;
 import io.libactors.spring.SpringActorTemplates;
 import io.libactors.spring.SpringTimerScheduler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +28,7 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
@@ -108,10 +111,30 @@ public final class ActorsAutoConfiguration {
 				.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME, Executor.class));
 			builder.actletExecutor((task) -> executor.get().execute(task));
 		}
+		Backoff backoff = restartBackoff(properties.getSupervision().getBackoff());
+		if (backoff != null) {
+			builder.restartBackoff(backoff);
+		}
 		jsonMapper.ifAvailable((holder) -> builder.jsonMapper(holder.mapper()));
 		entityStates.ifUnique(builder::entityStateStore);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	private static @Nullable Backoff restartBackoff(ActorsProperties.Supervision.Backoff properties) {
+		Duration min = properties.getMin();
+		if (min == null) {
+			return null;
+		}
+		Duration resetAfter = (properties.getResetAfter() != null) ? properties.getResetAfter() : properties.getMax();
+		try {
+			return new Backoff(min, properties.getMax(), properties.getRandomFactor(), resetAfter);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("actors.supervision.backoff", "min=" + min + ", max="
+					+ properties.getMax() + ", random-factor=" + properties.getRandomFactor() + ", reset-after="
+					+ resetAfter, ex.getMessage());
+		}
 	}
 
 	/**

@@ -245,6 +245,72 @@ public class ActorsProperties {
 			this.window = window;
 		}
 
+		public Backoff getBackoff() {
+			return this.backoff;
+		}
+
+		/**
+		 * The wait before each RESTART builds its new instance, for actors whose restartBackoff()
+		 * says nothing: none unless min is set.
+		 */
+		private final Backoff backoff = new Backoff();
+
+		public static class Backoff {
+
+			/**
+			 * The first wait; unset, restarts happen at once.
+			 */
+			private @Nullable Duration min;
+
+			/**
+			 * The longest wait, before the random stretch.
+			 */
+			private Duration max = Duration.ofSeconds(30);
+
+			/**
+			 * From 0 to 1: how much of each wait may be added at random.
+			 */
+			private double randomFactor = 0.2;
+
+			/**
+			 * After this long without a restart, the next one waits min again; unset, max.
+			 */
+			private @Nullable Duration resetAfter;
+
+			public @Nullable Duration getMin() {
+				return this.min;
+			}
+
+			public void setMin(@Nullable Duration min) {
+				this.min = min;
+			}
+
+			public Duration getMax() {
+				return this.max;
+			}
+
+			public void setMax(Duration max) {
+				this.max = max;
+			}
+
+			public double getRandomFactor() {
+				return this.randomFactor;
+			}
+
+			public void setRandomFactor(double randomFactor) {
+				this.randomFactor = randomFactor;
+			}
+
+			public @Nullable Duration getResetAfter() {
+				return this.resetAfter;
+			}
+
+			public void setResetAfter(@Nullable Duration resetAfter) {
+				this.resetAfter = resetAfter;
+			}
+
+		}
+
 	}
 
 	public static class Health {

@@ -1,5 +1,6 @@
 package io.libactors.spring.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.ResolvableType;
 
@@ -91,6 +93,34 @@ class RestartedSingletonActorTests {
 		});
 		assertThat(made).hasSize(3);
 		assertThat(destroyed).containsExactlyInAnyOrderElementsOf(made);
+	}
+
+	@Test
+	void theConfiguredBackoffHoldsEachRestart() {
+		this.contextRunner.withUserConfiguration(Phoenix.class)
+			.withPropertyValues("actors.supervision.backoff.min=2s", "actors.supervision.backoff.max=2s",
+					"actors.supervision.backoff.random-factor=0")
+			.run((context) -> {
+				@SuppressWarnings("unchecked")
+				ActorProxy<Phoenix> phoenix = (ActorProxy<Phoenix>) context
+					.getBeanProvider(ResolvableType.forClassWithGenerics(ActorProxy.class, Phoenix.class))
+					.getObject();
+				long start = System.nanoTime();
+				phoenix.tell(new Burn());
+				assertThat(phoenix.ask(new Greet(), String.class).get(30, TimeUnit.SECONDS)).isEqualTo("risen 1");
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+			});
+	}
+
+	@Test
+	void aBackoffWhoseMinExceedsItsMaxFailsStartupNamingTheProperty() {
+		this.contextRunner.withUserConfiguration(Phoenix.class)
+			.withPropertyValues("actors.supervision.backoff.min=5s", "actors.supervision.backoff.max=1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("actors.supervision.backoff")
+				.hasMessageContaining("min <= max"));
 	}
 
 }
