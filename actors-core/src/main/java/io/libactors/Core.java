@@ -93,6 +93,18 @@ public final class Core {
 	}
 
 	/**
+	 * Creates a pool of {@code size} actors from the template of {@code type}, named
+	 * {@code name-1}, {@code name-2}, ..., behind one proxy that routes each message as
+	 * {@code routing} says.
+	 * @throws IllegalArgumentException for a size below 1
+	 * @throws ActorException when {@code type} has no template
+	 * @throws ActorNameException when a member's name is invalid or taken
+	 */
+	public <A extends Actor> Pool<A> createPool(Class<A> type, String name, int size, Routing routing) {
+		return this.kernel.creation().createPool(type, name, size, routing);
+	}
+
+	/**
 	 * The entity {@code id} of the template {@code type}: an actor activated by its first message
 	 * (a new instance; for a {@link StatefulActor}, {@code restore} with the state its last
 	 * activation saved, then {@code initialize}) and passivated after the builder's

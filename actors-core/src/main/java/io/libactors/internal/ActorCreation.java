@@ -9,6 +9,8 @@ import io.libactors.Actor;
 import io.libactors.ActorException;
 import io.libactors.ActorNameException;
 import io.libactors.ActorProxy;
+import io.libactors.Pool;
+import io.libactors.Routing;
 import io.libactors.ActorTemplate;
 import io.libactors.ActorTemplates;
 import io.libactors.HandlerRegistrationException;
@@ -108,6 +110,14 @@ public final class ActorCreation {
 	 */
 	public <A extends Actor> ActorProxy<A> createActor(Class<A> type, String name) {
 		return createFromTemplate(type, name, null);
+	}
+
+	/** See {@link io.libactors.Core#createPool}. */
+	public <A extends Actor> Pool<A> createPool(Class<A> type, String name, int size, Routing routing) {
+		Objects.requireNonNull(type, "type must not be null");
+		Objects.requireNonNull(name, "name must not be null");
+		Objects.requireNonNull(routing, "routing must not be null");
+		return new ActorPool<>(this, type, name, size, routing);
 	}
 
 	<A extends Actor> ActorProxy<A> createChild(ActorCell parent, String name, A actor) {

@@ -6,6 +6,8 @@ import java.util.List;
 import io.libactors.Actor;
 import io.libactors.ActorProxy;
 import io.libactors.Core;
+import io.libactors.Pool;
+import io.libactors.Routing;
 import io.libactors.Supervision;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -28,7 +30,9 @@ import org.springframework.util.ClassUtils;
  * each singleton an {@code ActorProxy<X>} bean named {@code <name>.proxy}, qualified with the
  * actor name. A proxy bean asks the {@link Core} for a proxy by name, so it depends on neither
  * the actor bean nor the context bean. A singleton supervised with {@code RESTART} also gets
- * {@code <name>.restart}, a prototype copy of its definition that makes its fresh instances. Runs once, on the thread refreshing the context.
+ * {@code <name>.restart}, a prototype copy of its definition that makes its fresh instances. An
+ * {@link ActorPool} bean becomes a prototype, the template of the pool bean {@code <name>.pool}.
+ * Runs once, on the thread refreshing the context.
  */
 public final class ActorBeanRegistrar implements BeanDefinitionRegistryPostProcessor {
 
@@ -53,6 +57,15 @@ public final class ActorBeanRegistrar implements BeanDefinitionRegistryPostProce
 			Supervision supervision = (annotation != null) ? annotation.supervision() : Supervision.RESUME;
 			if (definition instanceof AbstractBeanDefinition abstractDefinition) {
 				abstractDefinition.setAutowireCandidate(false);
+			}
+			ActorPool pool = AnnotatedElementUtils.findMergedAnnotation(type, ActorPool.class);
+			if (pool != null) {
+				if (pool.size() < 1) {
+					throw new InvalidActorComponentException("@ActorPool on " + type.getName() + " has size " + pool.size()
+							+ ".", "Give @ActorPool a size of at least 1.");
+				}
+				definition.setScope(BeanDefinition.SCOPE_PROTOTYPE);
+				registry.registerBeanDefinition(name + ".pool", poolDefinition(name, type, pool));
 			}
 			boolean prototype = definition.isPrototype();
 			this.actors.add(new ActorDefinition(name, type, supervision, prototype));
@@ -80,6 +93,17 @@ public final class ActorBeanRegistrar implements BeanDefinitionRegistryPostProce
 		definition.setTargetType(ResolvableType.forClassWithGenerics(ActorProxy.class, type));
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 		definition.setInstanceSupplier(() -> this.beanFactory.getBean(Core.class).proxy(name));
+		return definition;
+	}
+
+	@SuppressWarnings("unchecked")
+	private RootBeanDefinition poolDefinition(String name, Class<?> type, ActorPool pool) {
+		RootBeanDefinition definition = new RootBeanDefinition(Pool.class);
+		definition.setTargetType(ResolvableType.forClassWithGenerics(Pool.class, type));
+		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+		Routing routing = new Routing(pool.routing(), null);
+		definition.setInstanceSupplier(() -> this.beanFactory.getBean(Core.class)
+			.createPool((Class<? extends Actor>) type, name, pool.size(), routing));
 		return definition;
 	}
 
