@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.libactors.internal.CoreSettings;
@@ -306,6 +307,8 @@ public final class Core {
 
 		private @Nullable Backoff restartBackoff;
 
+		private Function<String, @Nullable Executor> dispatchers = (name) -> null;
+
 		private SerializationCheck serializationCheck = SerializationCheck.REGISTRATION;
 
 		private @Nullable JsonMapper jsonMapper;
@@ -461,6 +464,16 @@ public final class Core {
 			return this;
 		}
 
+		/**
+		 * The executors that {@link Dispatcher @Dispatcher} names, by name ({@code null} for a name
+		 * it does not know); {@value Dispatcher#VIRTUAL} is built in. Asked once per name; the core
+		 * does not shut them down.
+		 */
+		public Builder dispatchers(Function<String, @Nullable Executor> dispatchers) {
+			this.dispatchers = Objects.requireNonNull(dispatchers, "dispatchers must not be null");
+			return this;
+		}
+
 		/** How much JSON checking messages get; {@link SerializationCheck#REGISTRATION} unless set. */
 		public Builder serializationCheck(SerializationCheck check) {
 			this.serializationCheck = Objects.requireNonNull(check, "check must not be null");
@@ -520,7 +533,7 @@ public final class Core {
 					this.askTimeout, this.mailboxCapacity, this.throughput, this.maxActors, this.slowHandler,
 					attached, List.copyOf(this.monitors), this.tracer, this.virtualThreads, this.maxRestarts,
 					this.restartWindow, this.restartBackoff, this.serializationCheck, this.jsonMapper, this.templates, this.clock,
-					this.passivateAfter, this.entityStateStore, this.entityRouter);
+					this.passivateAfter, this.entityStateStore, this.entityRouter, this.dispatchers);
 		}
 
 	}

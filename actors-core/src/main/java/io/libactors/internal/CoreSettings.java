@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.libactors.ActorMonitor;
@@ -29,5 +30,6 @@ public record CoreSettings(@Nullable Executor executor, @Nullable Executor actle
 		boolean virtualThreads, int maxRestarts, Duration restartWindow, @Nullable Backoff restartBackoff,
 		SerializationCheck serializationCheck,
 		@Nullable JsonMapper jsonMapper, ActorTemplates templates, @Nullable TimerScheduler clock,
-		Duration passivateAfter, EntityStateStore entityStateStore, @Nullable EntityRouter entityRouter) {
+		Duration passivateAfter, EntityStateStore entityStateStore, @Nullable EntityRouter entityRouter,
+		Function<String, @Nullable Executor> dispatchers) {
 }

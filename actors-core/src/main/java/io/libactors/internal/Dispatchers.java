@@ -3,6 +3,7 @@ package io.libactors.internal;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,9 +14,13 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import io.libactors.ActorException;
 import io.libactors.Core;
+import io.libactors.Dispatcher;
+import io.libactors.HandlerRegistrationException;
+import io.libactors.internal.handler.HandlerTable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +50,14 @@ final class Dispatchers {
 
 	private final BooleanSupplier terminated;
 
+	/** Where {@code @Dispatcher} names are looked up (the application's). */
+	private final Function<String, @Nullable Executor> lookup;
+
+	/** The executors {@code @Dispatcher} names, resolved. */
+	private final ConcurrentHashMap<String, Executor> named = new ConcurrentHashMap<>();
+
 	Dispatchers(CoreSettings settings, RuntimeLog log, BooleanSupplier terminated) {
+		this.lookup = settings.dispatchers();
 		this.log = log;
 		this.terminated = terminated;
 		this.timer = own(new ScheduledThreadPoolExecutor(1, daemonThreads("libactors-timer-")));
@@ -70,9 +82,38 @@ final class Dispatchers {
 		this.owned.forEach(ExecutorService::shutdown);
 	}
 
+	/**
+	 * Resolves the executor a table's {@code @Dispatcher} names, once per name.
+	 * @throws HandlerRegistrationException for a name this core does not know
+	 */
+	void check(HandlerTable table) {
+		String name = table.dispatcher;
+		if (name == null || this.named.containsKey(name)) {
+			return;
+		}
+		Executor executor = Dispatcher.VIRTUAL.equals(name) ? virtualTurns() : this.lookup.apply(name);
+		if (executor == null) {
+			throw new HandlerRegistrationException(table.actorClass.getName() + " is @Dispatcher(\"" + name
+					+ "\"), but this core has no executor of that name.",
+					"Declare an Executor bean named '" + name + "' (Spring), give Core.builder().dispatchers(...) one, "
+							+ "or use @Dispatcher(Dispatcher.VIRTUAL).");
+		}
+		this.named.putIfAbsent(name, executor);
+	}
+
+	private synchronized Executor virtualTurns() {
+		Executor existing = this.named.get(Dispatcher.VIRTUAL);
+		if (existing != null) {
+			return existing;
+		}
+		ExecutorService threads = virtualThreads("libactors-virtual-");
+		return (threads != null) ? own(threads) : this.turns;
+	}
+
 	void dispatch(ActorCell cell) {
+		String name = cell.table.dispatcher;
 		try {
-			this.turns.execute(cell);
+			((name == null) ? this.turns : this.named.get(name)).execute(cell);
 		}
 		catch (RuntimeException ex) {
 			redispatch(cell, ex);

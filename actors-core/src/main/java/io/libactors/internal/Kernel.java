@@ -136,7 +136,8 @@ public final class Kernel {
 		this.deadlines = (settings.clock() != null) ? settings.clock() : ownTimer;
 		this.askTimeouts = new AskTimeouts(this.deadlines, settings.clock() != null, this.dispatchers.completions());
 		this.lifecycle = new ShutdownCoordinator(this.registry, this.deadLetters, this.askTimeouts, this.dispatchers);
-		this.tables = new HandlerTables(this::context, settings.serializationCheck(), this.jsonMapper);
+		this.tables = new HandlerTables(this::context, settings.serializationCheck(), this.jsonMapper,
+				this.dispatchers::check);
 		this.creation = new ActorCreation(this, this.registry, this.topics, this.tables, settings.templates());
 		this.entities = new Entities(this, this.registry, this.tables, settings.templates(),
 				settings.entityStateStore(), settings.passivateAfter());

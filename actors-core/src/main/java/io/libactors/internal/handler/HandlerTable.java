@@ -31,6 +31,9 @@ public final class HandlerTable {
 	/** Whether the actor class overrides {@link Actor#initialize}: if not, no turn is owed for it. */
 	public final boolean initializes;
 
+	/** The name of the executor its turns run on ({@link io.libactors.Dispatcher}), or {@code null} for the core's. */
+	public final @Nullable String dispatcher;
+
 	/** Subtypes seen at run time, resolved once. Values are {@link Handler} or {@link #NONE}. */
 	private final ConcurrentHashMap<Class<?>, Object> resolved = new ConcurrentHashMap<>();
 
@@ -42,6 +45,8 @@ public final class HandlerTable {
 		this.actorClass = actorClass;
 		this.exact = Map.copyOf(exact);
 		this.initializes = overridesInitialize(actorClass);
+		io.libactors.Dispatcher dispatcher = actorClass.getAnnotation(io.libactors.Dispatcher.class);
+		this.dispatcher = (dispatcher != null) ? dispatcher.value() : null;
 		this.handlers = new Handler[exact.size()];
 		for (Handler handler : exact.values()) {
 			this.handlers[handler.index] = handler;

@@ -3,6 +3,7 @@ package io.libactors.internal.handler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.libactors.Actor;
@@ -29,6 +30,9 @@ public final class HandlerTables {
 
 	private final MessageTypeCheck messageTypeCheck;
 
+	/** Checks that a table's dispatcher name is one the core has. */
+	private final Consumer<HandlerTable> dispatcherCheck;
+
 	private final ConcurrentHashMap<Class<?>, HandlerTable> tables = new ConcurrentHashMap<>();
 
 	/**
@@ -41,8 +45,10 @@ public final class HandlerTables {
 	/**
 	 * @param context the core's context, asked for when the first table is checked
 	 */
-	public HandlerTables(Supplier<Context> context, SerializationCheck serializationCheck, JsonMapper jsonMapper) {
+	public HandlerTables(Supplier<Context> context, SerializationCheck serializationCheck, JsonMapper jsonMapper,
+			Consumer<HandlerTable> dispatcherCheck) {
 		this.context = context;
+		this.dispatcherCheck = dispatcherCheck;
 		this.serializationCheck = serializationCheck;
 		this.messageTypeCheck = new MessageTypeCheck(jsonMapper);
 	}
@@ -71,6 +77,7 @@ public final class HandlerTables {
 
 	/** Checks a table's contexts and message types, and registers its types for the codec. */
 	private HandlerTable validated(HandlerTable table) {
+		this.dispatcherCheck.accept(table);
 		for (Handler handler : table.handlers) {
 			if (!handler.contextType.isInstance(this.context.get())) {
 				throw new HandlerRegistrationException(

@@ -103,6 +103,9 @@ public final class ActorsAutoConfiguration {
 			.serializationCheck(properties.getSerializationCheck())
 			.templates(new SpringActorTemplates(beanFactory, registrar))
 			.timerScheduler(timers)
+			// @Dispatcher names an Executor bean
+			.dispatchers((name) -> (beanFactory.containsBean(name) && beanFactory.isTypeMatch(name, Executor.class))
+					? beanFactory.getBean(name, Executor.class) : null)
 			.context(context::getObject);
 		if (beanFactory.containsBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME)) {
 			// Boot's executor is @Lazy: look it up at the first actlet, not when the core is built,
