@@ -108,18 +108,19 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 
 		@Override
 		@Nullable EntityRecord apply(@Nullable EntityHost host, String key, EntityRecord record) {
-			// Delivered to an activation already here, a batch leaves the record as it was: nothing
-			// written, so no backup to wait for (with a backup, Hazelcast runs the operation again if
-			// the member that ran it leaves before the backup answers).
-			boolean unchanged = host != null && host.isLocal(record.activeOn) && record.parked.isEmpty();
 			if (!record.firstTake(this.member, this.batch, (host != null) ? host::isMember : (member) -> true)) {
 				return null; // this batch again: its first run has taken it
 			}
+			boolean parked = !record.parked.isEmpty();
+			long activation = record.activation;
 			if (host == null || !host.deliverable(record) || !host.deliver(key, record, this.mails)) {
 				record.parked.addAll(this.mails);
 				return record;
 			}
-			return unchanged ? null : record;
+			// Delivered to an activation already here, a batch leaves the record as it was: nothing
+			// written, so no backup to wait for (with a backup, Hazelcast runs the operation again if
+			// the member that ran it leaves before the backup answers).
+			return (parked || record.activation != activation) ? record : null;
 		}
 
 		@Override
@@ -148,28 +149,28 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 	}
 
 	/**
-	 * An activation has ended: the entity is active nowhere, so mail parked meanwhile is
-	 * delivered here now (a new activation restores the state).
+	 * An activation has ended: unless the member has started the entity anew since, it is active
+	 * nowhere, so mail parked meanwhile is delivered here now (a new activation restores the state).
 	 */
 	static final class Release extends RecordProcessor {
 
 		private String member = "";
 
+		private long activation;
+
 		/** For Hazelcast. */
 		public Release() {
 		}
 
-		Release(String member) {
+		Release(String member, long activation) {
 			this.member = member;
+			this.activation = activation;
 		}
 
 		@Override
 		@Nullable EntityRecord apply(@Nullable EntityHost host, String key, EntityRecord record) {
-			if (!this.member.equals(record.activeOn)) {
-				return null; // active elsewhere by now, or nowhere
-			}
-			if (host != null && host.isLocal(this.member) && host.holds(key)) {
-				return null; // mail came as it ended: a newer activation here releases it when it ends
+			if (!this.member.equals(record.activeOn) || this.activation != record.activation) {
+				return null; // active elsewhere by now, nowhere, or anew on the same member
 			}
 			record.activeOn = null;
 			if (host != null && !record.parked.isEmpty() && host.deliverable(record)) {
@@ -181,11 +182,13 @@ abstract class RecordProcessor implements EntryProcessor<String, EntityRecord, B
 		@Override
 		public void writeData(ObjectDataOutput out) throws IOException {
 			out.writeString(this.member);
+			out.writeLong(this.activation);
 		}
 
 		@Override
 		public void readData(ObjectDataInput in) throws IOException {
 			this.member = in.readString();
+			this.activation = in.readLong();
 		}
 
 	}
