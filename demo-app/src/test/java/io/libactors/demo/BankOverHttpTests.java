@@ -72,6 +72,11 @@ class BankOverHttpTests {
 		await().until(() -> JsonPath.parse(get("/accounts/dave").body()).<Integer>read("$.held") == 0);
 		assertThat(json(get("/accounts/dave"), 200).<Integer>read("$.balance")).isEqualTo(4_800_000);
 		assertThat(json(get("/accounts/erin"), 200).<Integer>read("$.balance")).isEqualTo(200_000);
+		// the holder hears of both holds and of the refusal, in order, from the notifier pool
+		await().until(() -> JsonPath.parse(get("/accounts/dave/notices").body()).<List<String>>read("$.notices").size() == 3);
+		List<String> notices = json(get("/accounts/dave/notices"), 200).read("$.notices");
+		assertThat(notices.get(0)).contains(refused.<String>read("$.transferId"), "was refused");
+		assertThat(notices.subList(1, 3)).allSatisfy((notice) -> assertThat(notice).contains("held for a fraud check"));
 	}
 
 	@Test

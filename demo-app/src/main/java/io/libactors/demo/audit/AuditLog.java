@@ -13,6 +13,7 @@ import io.libactors.Actor;
 import io.libactors.Context;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
+import io.libactors.Terminated;
 import io.libactors.demo.account.AuditEvent;
 import io.libactors.spring.ActorComponent;
 
@@ -52,6 +53,15 @@ public class AuditLog implements Actor {
 	@Override
 	public void initialize(Context context) {
 		context.timers().startPeriodic("statement", this.statementInterval, new WriteStatement());
+		// the watcher that returns undeliverable money: the audit must say if it ever stops
+		context.core().find(DeadLetterWatcher.NAME).ifPresent(context::watch);
+	}
+
+	@MessageHandler
+	void onTerminated(Context context, Terminated terminated) {
+		context.error("Actor '{}' has stopped{}: undeliverable credits are no longer returned", terminated.name(),
+				terminated.failed() ? " after a failure" : "");
+		onEvent(new AuditEvent("", "COMPONENT_STOPPED", 0, terminated.name(), System.currentTimeMillis()));
 	}
 
 	@MessageHandler

@@ -16,8 +16,10 @@ import io.libactors.spring.ActorComponent;
  * Watches dead letters: counts them by reason, and sends back to its sender any credit that
  * could not reach its account, so that no money is ever lost in transit.
  */
-@ActorComponent("dead-letter-watcher")
+@ActorComponent(DeadLetterWatcher.NAME)
 public class DeadLetterWatcher implements Actor {
+
+	public static final String NAME = "dead-letter-watcher";
 
 	private final Map<String, Long> counts = new TreeMap<>();
 

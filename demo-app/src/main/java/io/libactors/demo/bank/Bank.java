@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import io.libactors.ActorProxy;
 import io.libactors.Core;
+import io.libactors.Pool;
 import io.libactors.demo.account.Account;
 import io.libactors.demo.account.AccountMessages.Deposit;
 import io.libactors.demo.account.AccountMessages.GetStatement;
@@ -26,8 +27,12 @@ import io.libactors.demo.audit.AuditLog.AuditPage;
 import io.libactors.demo.audit.AuditLog.GetAudit;
 import io.libactors.demo.audit.DeadLetterWatcher;
 import io.libactors.demo.audit.DeadLetterWatcher.GetDeadLetters;
+import io.libactors.demo.notify.Notifier;
+import io.libactors.demo.notify.Notifier.GetNotices;
+import io.libactors.demo.notify.Notifier.Notices;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,8 +54,12 @@ public class Bank {
 
 	private final AtomicLong transferIds = new AtomicLong();
 
-	public Bank(Core core, ActorProxy<AuditLog> auditLog, ActorProxy<DeadLetterWatcher> deadLetterWatcher) {
+	private final Pool<Notifier> notifiers;
+
+	public Bank(Core core, ActorProxy<AuditLog> auditLog, ActorProxy<DeadLetterWatcher> deadLetterWatcher,
+			@Qualifier("notifiers") Pool<Notifier> notifiers) {
 		this.core = core;
+		this.notifiers = notifiers;
 		this.auditLog = auditLog;
 		this.deadLetterWatcher = deadLetterWatcher;
 	}
@@ -125,6 +134,12 @@ public class Bank {
 			throw BankException.badRequest("limit must be 1-10000, but was " + limit + ".");
 		}
 		return await(this.auditLog.ask(new GetAudit(account, limit), AuditPage.class));
+	}
+
+	/** The notices sent to an account's holder, newest first. */
+	public Notices notices(String id) {
+		statement(id);
+		return await(this.notifiers.ask(new GetNotices(id), Notices.class));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import io.libactors.demo.account.AccountMessages.Statement;
 import io.libactors.demo.account.AccountMessages.TransferReceipt;
 import io.libactors.demo.account.AccountMessages.TransferStatus;
 import io.libactors.demo.audit.AuditLog.AuditPage;
+import io.libactors.demo.notify.Notifier.Notices;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -106,6 +107,11 @@ public class BankController {
 	AuditPage audit(@RequestParam(required = false) @Nullable String account,
 			@RequestParam(defaultValue = "50") int limit) {
 		return this.bank.audit(account, limit);
+	}
+
+	@GetMapping("/accounts/{id}/notices")
+	Notices notices(@PathVariable String id) {
+		return this.bank.notices(id);
 	}
 
 	@GetMapping("/dead-letters")
