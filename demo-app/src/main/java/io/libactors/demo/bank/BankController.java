@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
-import io.libactors.ActorException;
 import io.libactors.demo.account.AccountMessages.Statement;
 import io.libactors.demo.account.AccountMessages.TransferReceipt;
 import io.libactors.demo.account.AccountMessages.TransferStatus;
@@ -145,11 +144,6 @@ public class BankController {
 	@ExceptionHandler
 	ProblemDetail onBankException(BankException ex) {
 		return ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail onActorException(ActorException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 }

@@ -52,6 +52,8 @@ public class ActorsProperties {
 
 	private final Entities entities = new Entities();
 
+	private final Web web = new Web();
+
 	public Duration getAskTimeout() {
 		return this.askTimeout;
 	}
@@ -114,6 +116,41 @@ public class ActorsProperties {
 
 	public Entities getEntities() {
 		return this.entities;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	public static class Web {
+
+		/**
+		 * Whether actor exceptions that reach a web request unhandled become problem details (503
+		 * with Retry-After for a full mailbox or an undeliverable message, 504 for an ask timeout).
+		 */
+		private boolean problemDetails = true;
+
+		/**
+		 * What Retry-After tells clients of a 503, rounded to whole seconds (at least 1).
+		 */
+		private Duration retryAfter = Duration.ofSeconds(1);
+
+		public boolean isProblemDetails() {
+			return this.problemDetails;
+		}
+
+		public void setProblemDetails(boolean problemDetails) {
+			this.problemDetails = problemDetails;
+		}
+
+		public Duration getRetryAfter() {
+			return this.retryAfter;
+		}
+
+		public void setRetryAfter(Duration retryAfter) {
+			this.retryAfter = retryAfter;
+		}
+
 	}
 
 	public static class Entities {
