@@ -5,15 +5,11 @@ import java.util.List;
 
 import io.libactors.Actor;
 import io.libactors.ActorProxy;
-import io.libactors.Core;
 import io.libactors.Pool;
-import io.libactors.Routing;
 import io.libactors.Supervision;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -37,8 +33,6 @@ import org.springframework.util.ClassUtils;
 public final class ActorBeanRegistrar implements BeanDefinitionRegistryPostProcessor {
 
 	private final List<ActorDefinition> actors = new ArrayList<>();
-
-	private BeanFactory beanFactory;
 
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
@@ -65,22 +59,24 @@ public final class ActorBeanRegistrar implements BeanDefinitionRegistryPostProce
 							+ ".", "Give @ActorPool a size of at least 1.");
 				}
 				definition.setScope(BeanDefinition.SCOPE_PROTOTYPE);
-				registry.registerBeanDefinition(name + ".pool", poolDefinition(name, type, pool));
+				registerOnce(registry, name + ".pool", poolDefinition(name, type, pool));
 			}
 			boolean prototype = definition.isPrototype();
 			this.actors.add(new ActorDefinition(name, type, supervision, prototype));
 			if (!prototype) {
-				registry.registerBeanDefinition(name + ".proxy", proxyDefinition(name, type));
+				registerOnce(registry, name + ".proxy", proxyDefinition(name, type));
 				if (supervision == Supervision.RESTART) {
-					registry.registerBeanDefinition(ActorDefinition.restartBeanName(name), restartDefinition(definition));
+					registerOnce(registry, ActorDefinition.restartBeanName(name), restartDefinition(definition));
 				}
 			}
 		}
 	}
 
-	@Override
-	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		this.beanFactory = beanFactory;
+	/** Ahead-of-time processed, the application starts with these definitions already made. */
+	private static void registerOnce(BeanDefinitionRegistry registry, String name, BeanDefinition definition) {
+		if (!registry.containsBeanDefinition(name)) {
+			registry.registerBeanDefinition(name, definition);
+		}
 	}
 
 	/** The actor beans found, in definition order. */
@@ -88,22 +84,28 @@ public final class ActorBeanRegistrar implements BeanDefinitionRegistryPostProce
 		return List.copyOf(this.actors);
 	}
 
-	private RootBeanDefinition proxyDefinition(String name, Class<?> type) {
-		RootBeanDefinition definition = new RootBeanDefinition(ActorProxy.class);
-		definition.setTargetType(ResolvableType.forClassWithGenerics(ActorProxy.class, type));
+	private static RootBeanDefinition proxyDefinition(String name, Class<?> type) {
+		RootBeanDefinition definition = factoryMethod("proxy", ActorProxy.class, type, name);
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
-		definition.setInstanceSupplier(() -> this.beanFactory.getBean(Core.class).proxy(name));
 		return definition;
 	}
 
-	@SuppressWarnings("unchecked")
-	private RootBeanDefinition poolDefinition(String name, Class<?> type, ActorPool pool) {
-		RootBeanDefinition definition = new RootBeanDefinition(Pool.class);
-		definition.setTargetType(ResolvableType.forClassWithGenerics(Pool.class, type));
+	private static RootBeanDefinition poolDefinition(String name, Class<?> type, ActorPool pool) {
+		RootBeanDefinition definition = factoryMethod("pool", Pool.class, type, type, name, pool.size(), pool.routing());
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
-		Routing routing = new Routing(pool.routing(), null);
-		definition.setInstanceSupplier(() -> this.beanFactory.getBean(Core.class)
-			.createPool((Class<? extends Actor>) type, name, pool.size(), routing));
+		return definition;
+	}
+
+	/** A bean made by a static method of {@link ActorBeans}: the core, autowired, then {@code arguments}. */
+	private static RootBeanDefinition factoryMethod(String method, Class<?> made, Class<?> actorType,
+			Object... arguments) {
+		RootBeanDefinition definition = new RootBeanDefinition(ActorBeans.class);
+		definition.setFactoryMethodName(method);
+		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+		for (int i = 0; i < arguments.length; i++) {
+			definition.getConstructorArgumentValues().addIndexedArgumentValue(i + 1, arguments[i]);
+		}
+		definition.setTargetType(ResolvableType.forClassWithGenerics(made, actorType));
 		return definition;
 	}
 

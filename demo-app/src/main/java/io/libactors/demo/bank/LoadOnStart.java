@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
 class LoadOnStart {
 
 	@Bean
-	ApplicationRunner loadOnStart(LoadDriver loadDriver, Environment environment) {
+	ApplicationRunner loadOnStartRunner(LoadDriver loadDriver, Environment environment) {
 		return (arguments) -> loadDriver.run(environment.getProperty("bank.load.accounts", Integer.class, 100),
 				environment.getProperty("bank.load.transfers", Integer.class, 20_000),
 				environment.getProperty("bank.load.concurrency", Integer.class, 8));
