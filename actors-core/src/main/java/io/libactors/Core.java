@@ -94,6 +94,15 @@ public final class Core {
 	}
 
 	/**
+	 * Runs {@code registration}, holding the actors it creates on this thread until it returns:
+	 * none runs {@code initialize} or takes mail before all of them exist, so their
+	 * {@code initialize} finds the others (as a Spring application's singleton actors do).
+	 */
+	public void startTogether(Runnable registration) {
+		this.kernel.creation().startTogether(registration);
+	}
+
+	/**
 	 * Creates a pool of {@code size} actors from the template of {@code type}, named
 	 * {@code name-1}, {@code name-2}, ..., behind one proxy that routes each message as
 	 * {@code routing} says.

@@ -1,5 +1,7 @@
 package io.libactors.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -112,6 +114,9 @@ public final class ActorCreation {
 		return createFromTemplate(type, name, null);
 	}
 
+	/** The actors made on this thread inside {@link #startTogether}, or {@code null} outside one. */
+	private final ThreadLocal<@Nullable List<ActorCell>> together = new ThreadLocal<>();
+
 	/** See {@link io.libactors.Core#createPool}. */
 	public <A extends Actor> Pool<A> createPool(Class<A> type, String name, int size, Routing routing) {
 		Objects.requireNonNull(type, "type must not be null");
@@ -176,6 +181,11 @@ public final class ActorCreation {
 			throw ex;
 		}
 		ActorCell cell = new ActorCell(this.kernel, name, parent, origin, actor, table);
+		List<ActorCell> together = this.together.get();
+		if (together != null) {
+			// held: mail waits and no turn runs until startTogether submits it
+			cell.status = Mailbox.SCHEDULED;
+		}
 		MonitorChain monitors = this.kernel.monitors();
 		cell.monitors = monitors;
 		// The monitors hear of the actor before anyone can reach it, so before its stop.
@@ -201,7 +211,10 @@ public final class ActorCreation {
 			parent.addChild(cell);
 		}
 		this.topics.join(cell);
-		if (table.initializes || pending != null) {
+		if (together != null) {
+			together.add(cell);
+		}
+		else if (table.initializes || pending != null) {
 			cell.schedule();
 		}
 		if (this.kernel.isShuttingDown()) {
@@ -209,6 +222,25 @@ public final class ActorCreation {
 			cell.end();
 		}
 		return (ActorProxy<A>) (ActorProxy<?>) cell;
+	}
+
+	/** See {@link io.libactors.Core#startTogether}. */
+	public void startTogether(Runnable registration) {
+		if (this.together.get() != null) {
+			registration.run(); // within another: that one starts them
+			return;
+		}
+		List<ActorCell> made = new ArrayList<>();
+		this.together.set(made);
+		try {
+			registration.run();
+		}
+		finally {
+			this.together.remove();
+			for (ActorCell cell : made) {
+				cell.submit();
+			}
+		}
 	}
 
 	void unregister(ActorCell cell) {

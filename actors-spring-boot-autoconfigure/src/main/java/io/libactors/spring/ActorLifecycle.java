@@ -62,11 +62,13 @@ public final class ActorLifecycle implements SmartLifecycle, ApplicationListener
 	public void start() {
 		// Register every singleton before any initialize runs, then wait for all of them.
 		Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
-		for (ActorBeanRegistrar.ActorDefinition definition : this.registrar.actors()) {
-			if (!definition.prototype()) {
-				started.put(definition.name(), this.core.whenStarted(register(definition)));
+		this.core.startTogether(() -> {
+			for (ActorBeanRegistrar.ActorDefinition definition : this.registrar.actors()) {
+				if (!definition.prototype()) {
+					started.put(definition.name(), this.core.whenStarted(register(definition)));
+				}
 			}
-		}
+		});
 		long deadline = System.nanoTime() + this.startupTimeout.toNanos();
 		for (Map.Entry<String, CompletableFuture<Void>> entry : started.entrySet()) {
 			try {
