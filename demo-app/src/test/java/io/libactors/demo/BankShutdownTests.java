@@ -11,7 +11,6 @@ import io.libactors.demo.account.AccountMessages.TransferReceipt;
 import io.libactors.demo.bank.Bank;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +19,7 @@ class BankShutdownTests {
 
 	@Test
 	void closingTheApplicationDrainsEveryAcceptedTransfer() throws Exception {
-		ConfigurableApplicationContext context = SpringApplication.run(DemoApplication.class, "--server.port=0",
+		ConfigurableApplicationContext context = DemoApplication.start("--server.port=0",
 				"--bank.load.on-start=false");
 		Core core = context.getBean(Core.class);
 		Bank bank = context.getBean(Bank.class);

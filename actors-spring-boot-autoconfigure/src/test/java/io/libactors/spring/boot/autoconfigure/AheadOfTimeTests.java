@@ -1,10 +1,15 @@
 package io.libactors.spring.boot.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 import io.libactors.Actor;
+import io.libactors.ActorInfo;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
+import io.libactors.StatefulActor;
 import io.libactors.Supervision;
 import io.libactors.spring.ActorComponent;
 import io.libactors.spring.ActorPool;
@@ -14,6 +19,8 @@ import org.springframework.aot.generate.ClassNameGenerator;
 import org.springframework.aot.generate.DefaultGenerationContext;
 import org.springframework.aot.generate.GeneratedFiles;
 import org.springframework.aot.generate.InMemoryGeneratedFiles;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
 import org.springframework.javapoet.ClassName;
@@ -30,11 +37,23 @@ class AheadOfTimeTests {
 	record Ping() implements Message {
 	}
 
+	record Balance(long cents) {
+	}
+
+	record Pong(String from) {
+	}
+
 	@ActorComponent("singleton")
-	static class Singleton implements Actor {
+	static class Singleton implements StatefulActor<Balance> {
 
 		@MessageHandler
-		void on(Ping ping) {
+		CompletionStage<Pong> on(Ping ping) {
+			return CompletableFuture.completedFuture(new Pong("singleton"));
+		}
+
+		@Override
+		public Balance state() {
+			return new Balance(0);
 		}
 
 	}
@@ -76,6 +95,13 @@ class AheadOfTimeTests {
 		// each bean the starter adds is made by a factory method, written as a call
 		assertThat(generated).contains("\"singleton.proxy\"", "\"phoenix.restart\"", "\"workers.pool\"",
 				"ActorBeans.proxy(", "ActorBeans.pool(");
+		// what a native image must keep: the handlers, and for JSON the message, reply and state types
+		RuntimeHints hints = generation.getRuntimeHints();
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Singleton.class, "on")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Worker.class, "on")).accepts(hints);
+		for (Class<?> bound : List.of(Ping.class, Pong.class, Balance.class, ActorInfo.class)) {
+			assertThat(RuntimeHintsPredicates.reflection().onType(bound)).as(bound.getName()).accepts(hints);
+		}
 	}
 
 }
