@@ -319,7 +319,8 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 				closeBindings();
 				Thread.interrupted();
 			}
-			if (error == null && result instanceof CompletionStage<?> stage) {
+			CompletionStage<?> stage = (error == null && shutdown.async) ? shutdown.stage(result) : null;
+			if (stage != null) {
 				CompletableFuture<Object> bounded = new CompletableFuture<>();
 				stage.whenComplete((value, failure) -> {
 					if (failure != null) {

@@ -227,11 +227,13 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 			}
 		}
 		if (error == null && handler.async) {
-			if (result == null) {
-				error = new ActorException(handler.describe() + " returned a null CompletionStage.");
+			CompletionStage<?> stage = handler.stage(result);
+			if (stage == null) {
+				error = new ActorException(handler.describe() + " returned a null " + handler.method.getReturnType().getSimpleName()
+						+ ".");
 			}
 			else {
-				return hold((CompletionStage<?>) result, new AsyncHold(self(), node, handler, mark)) ? HELD : System.nanoTime();
+				return hold(stage, new AsyncHold(self(), node, handler, mark)) ? HELD : System.nanoTime();
 			}
 		}
 		long now = System.nanoTime();

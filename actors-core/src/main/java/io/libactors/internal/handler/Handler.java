@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Handler {
 
+	/** Whether Reactor is on the classpath: only then is {@link ReactorResults} loaded. */
+	static final boolean REACTOR = reactorPresent();
+
 	public final Class<?> messageType;
 
 	/** The message type's simple name: the statistics and metrics key. */
@@ -28,6 +31,7 @@ public final class Handler {
 
 	public final Class<?> contextType;
 
+	/** Whether it returns a stage that holds the actor: a {@code CompletionStage}, or Reactor's {@code Mono} or {@code Flux}. */
 	public final boolean async;
 
 	/** The table this handler belongs to; set once by the table. */
@@ -40,11 +44,35 @@ public final class Handler {
 		this.invoker = invoker;
 		this.method = method;
 		this.contextType = contextType;
-		this.async = CompletionStage.class.isAssignableFrom(method.getReturnType());
+		Class<?> returned = method.getReturnType();
+		this.async = CompletionStage.class.isAssignableFrom(returned)
+				|| (REACTOR && ReactorResults.isReactive(returned));
+	}
+
+	/**
+	 * What an {@link #async} handler's result holds the actor on: its {@code CompletionStage}, or
+	 * the stage of its {@code Mono} or {@code Flux}.
+	 * @return {@code null} for a {@code null} result
+	 */
+	public @Nullable CompletionStage<?> stage(@Nullable Object result) {
+		if (result == null || result instanceof CompletionStage<?>) {
+			return (CompletionStage<?>) result;
+		}
+		return ReactorResults.stageOf(result);
 	}
 
 	public Object invoke(Object actor, Context context, Message message) throws Throwable {
 		return (Object) this.invoker.invokeExact(actor, (Object) context, (Object) message);
+	}
+
+	private static boolean reactorPresent() {
+		try {
+			Class.forName("reactor.core.publisher.Mono", false, Handler.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
 	}
 
 	/** The table this handler is part of. */

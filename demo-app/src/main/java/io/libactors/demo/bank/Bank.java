@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +12,7 @@ import java.util.regex.Pattern;
 import io.libactors.ActorProxy;
 import io.libactors.Core;
 import io.libactors.Pool;
+import io.libactors.reactor.ReactiveActors;
 import io.libactors.demo.account.Account;
 import io.libactors.demo.account.AccountMessages.Deposit;
 import io.libactors.demo.account.AccountMessages.GetStatement;
@@ -34,6 +34,7 @@ import io.libactors.demo.notify.Notifier.Notices;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 
 /**
  * The bank's operations for callers outside the actors (the REST API, the load driver): checks
@@ -124,9 +125,9 @@ public class Bank {
 	}
 
 	/** The account's statements as they change, starting with the current one. */
-	public Flow.Publisher<Statement> statements(String id) {
+	public Flux<Statement> statements(String id) {
 		statement(id);
-		return account(id).states(Statement.class);
+		return ReactiveActors.states(account(id), Statement.class);
 	}
 
 	public AuditPage audit(@Nullable String account, int limit) {

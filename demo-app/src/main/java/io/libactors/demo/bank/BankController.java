@@ -1,10 +1,6 @@
 package io.libactors.demo.bank;
 
-import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 
 import io.libactors.demo.account.AccountMessages.Statement;
 import io.libactors.demo.account.AccountMessages.TransferReceipt;
@@ -13,13 +9,13 @@ import io.libactors.demo.audit.AuditLog.AuditPage;
 import io.libactors.demo.notify.Notifier.Notices;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +24,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /** The bank's REST API. Amounts are in cents. Errors are RFC 9457 problem details. */
 @RestController
@@ -38,16 +36,12 @@ public class BankController {
 
 	private final LoadDriver loadDriver;
 
-	private final Executor eventWriter;
+	/** Signals once the application closes: open event streams end then, or its graceful drain would wait for them. */
+	private final Sinks.One<Boolean> closing = Sinks.one();
 
-	/** Open event streams: ended when the application closes, or its graceful drain would wait for them. */
-	private final Set<SseEmitter> streams = ConcurrentHashMap.newKeySet();
-
-	public BankController(Bank bank, LoadDriver loadDriver,
-			@Qualifier("applicationTaskExecutor") Executor eventWriter) {
+	public BankController(Bank bank, LoadDriver loadDriver) {
 		this.bank = bank;
 		this.loadDriver = loadDriver;
-		this.eventWriter = eventWriter;
 	}
 
 	public record OpenAccount(@Nullable String id, @Nullable Long initialDeposit) {
@@ -87,19 +81,23 @@ public class BankController {
 		return ResponseEntity.status(status).body(receipt);
 	}
 
-	/** Server-sent events: the balance now, then each time it changes, until the account stops. */
+	/**
+	 * Server-sent events: the balance now, then each time it changes, until the account stops or
+	 * the application closes. A slow client gets the latest balance (the stream never queues), and
+	 * writes happen off the account's thread.
+	 */
 	@GetMapping(path = "/accounts/{id}/statements", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter statements(@PathVariable String id) {
-		SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
-		this.streams.add(emitter);
-		emitter.onCompletion(() -> this.streams.remove(emitter));
-		this.bank.statements(id).subscribe(new StatementEvents(emitter, this.eventWriter));
-		return emitter;
+	Flux<ServerSentEvent<Statement>> statements(@PathVariable String id) {
+		return this.bank.statements(id)
+			.onBackpressureLatest()
+			.publishOn(Schedulers.boundedElastic(), 1)
+			.map((statement) -> ServerSentEvent.builder(statement).event("statement").build())
+			.takeUntilOther(this.closing.asMono());
 	}
 
 	@EventListener(ContextClosedEvent.class)
 	void endStreams() {
-		this.streams.forEach(SseEmitter::complete);
+		this.closing.tryEmitValue(true);
 	}
 
 	@GetMapping("/audit")
