@@ -11,6 +11,7 @@ import io.libactors.Core;
 import io.libactors.EntityStateStore;
 import io.libactors.MessageTracer;
 import io.libactors.spring.ActorBeanRegistrar;
+import io.libactors.spring.ApplicationEventBridge;
 import io.libactors.spring.ActorJsonMapper;
 import io.libactors.spring.ActorLifecycle;
 import io.libactors.spring.SpringActorTemplates;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -138,6 +140,13 @@ public final class ActorsAutoConfiguration {
 					+ properties.getMax() + ", random-factor=" + properties.getRandomFactor() + ", reset-after="
 					+ resetAfter, ex.getMessage());
 		}
+	}
+
+	/** The application's payload events that are messages reach the actors that handle them. */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "actors.application-events", matchIfMissing = true)
+	ApplicationEventBridge actorsApplicationEvents(Core core) {
+		return new ApplicationEventBridge(core);
 	}
 
 	/**

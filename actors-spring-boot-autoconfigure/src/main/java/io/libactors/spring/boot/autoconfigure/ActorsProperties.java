@@ -36,6 +36,12 @@ public class ActorsProperties {
 	 */
 	private int maxActors;
 
+	/**
+	 * Whether the application's payload events that are messages
+	 * (publisher.publishEvent(new PriceChanged(...))) reach the actors that handle their type.
+	 */
+	private boolean applicationEvents = true;
+
 	private final Startup startup = new Startup();
 
 	private final Shutdown shutdown = new Shutdown();
@@ -53,6 +59,14 @@ public class ActorsProperties {
 	private final Entities entities = new Entities();
 
 	private final Web web = new Web();
+
+	public boolean isApplicationEvents() {
+		return this.applicationEvents;
+	}
+
+	public void setApplicationEvents(boolean applicationEvents) {
+		this.applicationEvents = applicationEvents;
+	}
 
 	public Duration getAskTimeout() {
 		return this.askTimeout;
