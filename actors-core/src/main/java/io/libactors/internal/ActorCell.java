@@ -106,6 +106,11 @@ public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 		// The marker goes behind the mail already queued, like Pekko's PoisonPill.
 		Node marker = new Node(new ShutdownMessage(), null, null, null);
 		link(marker, true);
+		TurnState turn = publishedTurn();
+		CompletableFuture<Void> backoff = (turn != null) ? turn.backoff : null;
+		if (backoff != null) {
+			backoff.complete(null); // a restart's back-off ends: the stop comes first
+		}
 		if (claimEnding()) {
 			if (terminatesHere(marker)) {
 				terminateHere();

@@ -215,6 +215,10 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 		turn.lastRestart = now;
 		Duration delay = backoff.delay(turn.restartsInARow, ThreadLocalRandom.current().nextDouble());
 		CompletableFuture<Void> waited = new CompletableFuture<>();
+		turn.backoff = waited;
+		if (this.state >= STOPPING) {
+			waited.complete(null); // asked to stop already: no wait
+		}
 		clock.schedule(() -> waited.complete(null), delay);
 		return hold(waited, new AsyncHold(self(), AsyncHold.Waits.BACKOFF));
 	}

@@ -425,6 +425,9 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 				return initialized(false, error);
 			}
 			case BACKOFF -> {
+				turn.backoff = null;
+				// also when a stop ended the wait early: the mail queued before the stop goes to
+				// a new instance, as a restart promises, then the stop
 				return restart();
 			}
 			case STAGE -> {

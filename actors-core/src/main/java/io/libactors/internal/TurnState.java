@@ -3,6 +3,7 @@ package io.libactors.internal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import io.libactors.internal.observe.HandlerMetrics;
 import io.libactors.internal.observe.StateStream;
@@ -45,6 +46,9 @@ final class TurnState {
 
 	/** Restarts since the back-off count last started again, and when the last one began (nanoTime). */
 	int restartsInARow;
+
+	/** The back-off a RESTART waits out, while it waits: a stop ends the wait early. */
+	volatile @Nullable CompletableFuture<Void> backoff;
 
 	long lastRestart;
 

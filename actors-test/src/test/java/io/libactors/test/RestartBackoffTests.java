@@ -92,4 +92,18 @@ class RestartBackoffTests {
 		assertThat(this.kit.takeFailures()).hasSize(5);
 	}
 
+	@Test
+	void aStopEndsTheBackoffAndTheMailQueuedBeforeItIsHandledFirst() {
+		Gateway.instances.set(0);
+		Gateway.done.clear();
+		Supplier<Gateway> factory = Gateway::new;
+		ActorProxy<Gateway> gateway = this.kit.core().createActor("gateway", factory, Supervision.RESTART);
+		gateway.tell(new Fail());
+		gateway.tell(new Work(7));
+		// the clock never moves: only the stop can end the wait
+		assertThat(gateway.stop()).succeedsWithin(Duration.ofSeconds(30));
+		assertThat(Gateway.done).containsExactly("7 by 2");
+		assertThat(this.kit.takeFailures()).hasSize(1);
+	}
+
 }
