@@ -242,20 +242,9 @@ final class ActorPool<A extends Actor> implements Pool<A> {
 
 	@Override
 	public <S> Flow.Publisher<S> states(Class<S> type) {
-		return (subscriber) -> {
-			Objects.requireNonNull(subscriber, "subscriber must not be null");
-			subscriber.onSubscribe(new Flow.Subscription() {
-				@Override
-				public void request(long n) {
-				}
-
-				@Override
-				public void cancel() {
-				}
-			});
-			subscriber.onError(new ActorException("Pool '" + this.name + "' has no state of its own: subscribe to "
-					+ "the states of one of its members."));
-		};
+		return (subscriber) -> StateRequestNode.refuse(Objects.requireNonNull(subscriber, "subscriber must not be null"),
+				new ActorException("Pool '" + this.name + "' has no state of its own: subscribe to the states of one "
+						+ "of its members."));
 	}
 
 	@Override
