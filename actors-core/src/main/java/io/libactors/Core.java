@@ -3,6 +3,7 @@ package io.libactors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -318,6 +319,8 @@ public final class Core {
 
 		private Function<String, @Nullable Executor> dispatchers = (name) -> null;
 
+		private final Map<String, ActorSettings> actorSettings = new HashMap<>();
+
 		private SerializationCheck serializationCheck = SerializationCheck.REGISTRATION;
 
 		private @Nullable JsonMapper jsonMapper;
@@ -483,6 +486,17 @@ public final class Core {
 			return this;
 		}
 
+		/**
+		 * Settings for the actor of this name, or for every actor made from the template of this
+		 * name (an entity type's too); an actor's own name wins over its template's. Set again,
+		 * the later settings replace the earlier.
+		 */
+		public Builder actorSettings(String name, ActorSettings settings) {
+			Objects.requireNonNull(name, "name must not be null");
+			this.actorSettings.put(name, Objects.requireNonNull(settings, "settings must not be null"));
+			return this;
+		}
+
 		/** How much JSON checking messages get; {@link SerializationCheck#REGISTRATION} unless set. */
 		public Builder serializationCheck(SerializationCheck check) {
 			this.serializationCheck = Objects.requireNonNull(check, "check must not be null");
@@ -542,7 +556,8 @@ public final class Core {
 					this.askTimeout, this.mailboxCapacity, this.throughput, this.maxActors, this.slowHandler,
 					attached, List.copyOf(this.monitors), this.tracer, this.virtualThreads, this.maxRestarts,
 					this.restartWindow, this.restartBackoff, this.serializationCheck, this.jsonMapper, this.templates, this.clock,
-					this.passivateAfter, this.entityStateStore, this.entityRouter, this.dispatchers);
+					this.passivateAfter, this.entityStateStore, this.entityRouter, this.dispatchers,
+					Map.copyOf(this.actorSettings));
 		}
 
 	}

@@ -70,7 +70,7 @@ public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 
 	@Override
 	public <R> CompletableFuture<R> ask(Message message, Class<R> replyType) {
-		return ask(message, replyType, this.kernel.askTimeout());
+		return ask(message, replyType, this.origin.askTimeout());
 	}
 
 	@Override

@@ -44,12 +44,16 @@ public final class ActorCreation {
 	/** The origin the actors of each templated type share, while its template stays the same. */
 	private final ConcurrentHashMap<Class<?>, ActorOrigin> templateOrigins = new ConcurrentHashMap<>();
 
+	/** The origin of actors made from an instance, supervised with RESUME, with the core's settings. */
+	private final ActorOrigin resumingInstance;
+
 	ActorCreation(Kernel kernel, ActorRegistry registry, Topics topics, HandlerTables tables, ActorTemplates templates) {
 		this.kernel = kernel;
 		this.registry = registry;
 		this.topics = topics;
 		this.tables = tables;
 		this.templates = templates;
+		this.resumingInstance = kernel.origin(null, null, Supervision.RESUME, null, null, false);
 	}
 
 	/**
@@ -73,9 +77,7 @@ public final class ActorCreation {
 			throw new ActorException("Actor '" + name + "' (" + actor.getClass().getName() + ") cannot use RESTART: it "
 					+ "was created from an instance. Pass a Supplier to createActor, or use a template.");
 		}
-		ActorOrigin origin = (supervision == Supervision.RESUME) ? ActorOrigin.RESUMING_INSTANCE
-				: new ActorOrigin(null, supervision, null, null, false);
-		return register(name, actor, origin, null);
+		return register(name, actor, instanceOrigin(name, supervision), null);
 	}
 
 	/**
@@ -89,7 +91,7 @@ public final class ActorCreation {
 		Objects.requireNonNull(factory, "factory must not be null");
 		Objects.requireNonNull(supervision, "supervision must not be null");
 		A actor = Objects.requireNonNull(factory.get(), "factory returned null");
-		return register(name, actor, new ActorOrigin(factory, supervision, null, null, false), null);
+		return register(name, actor, this.kernel.origin(name, factory, supervision, null, null, false), null);
 	}
 
 	/** See {@link Core#createActor(String, Supplier, Supervision, Consumer)}. */
@@ -102,7 +104,7 @@ public final class ActorCreation {
 		A actor = Objects.requireNonNull(factory.get(), "factory returned null");
 		// the instances the actor is done with are the factory's, so of type A
 		Consumer<Actor> done = (instance) -> destroyer.accept((A) instance);
-		return register(name, actor, new ActorOrigin(factory, supervision, done, null, false), null);
+		return register(name, actor, this.kernel.origin(name, factory, supervision, done, null, false), null);
 	}
 
 	/**
@@ -127,7 +129,7 @@ public final class ActorCreation {
 
 	<A extends Actor> ActorProxy<A> createChild(ActorCell parent, String name, A actor) {
 		Objects.requireNonNull(actor, "actor must not be null");
-		return register(name, actor, ActorOrigin.RESUMING_INSTANCE, parent);
+		return register(name, actor, instanceOrigin(name, Supervision.RESUME), parent);
 	}
 
 	<A extends Actor> ActorProxy<A> createChild(ActorCell parent, Class<A> type, String name) {
@@ -147,14 +149,25 @@ public final class ActorCreation {
 			throw new ActorException("Template " + template.name() + " made a " + actor.getClass().getName()
 					+ ", not a " + type.getName() + ".");
 		}
-		return register(name, actor, originOf(type, template), parent);
+		return register(name, actor, originOf(type, template, name), parent);
 	}
 
-	private ActorOrigin originOf(Class<?> type, ActorTemplate template) {
+	private ActorOrigin instanceOrigin(String name, Supervision supervision) {
+		return (supervision == Supervision.RESUME && !this.kernel.hasOwnSettings(name)) ? this.resumingInstance
+				: this.kernel.origin(name, null, supervision, null, null, false);
+	}
+
+	/** Shared by the actors of one template, but for an actor with settings of its own. */
+	private ActorOrigin originOf(Class<?> type, ActorTemplate template, String name) {
+		if (this.kernel.hasOwnSettings(name)) {
+			return this.kernel.origin(name, template.factory(), template.supervision(), template.destroyer(),
+					template.name(), false);
+		}
 		ActorOrigin origin = this.templateOrigins.get(type);
 		if (origin == null || origin.factory() != template.factory() || origin.destroyer() != template.destroyer()
 				|| origin.supervision() != template.supervision() || !template.name().equals(origin.template())) {
-			origin = new ActorOrigin(template.factory(), template.supervision(), template.destroyer(), template.name(), false);
+			origin = this.kernel.origin(null, template.factory(), template.supervision(), template.destroyer(),
+					template.name(), false);
 			this.templateOrigins.put(type, origin);
 		}
 		return origin;

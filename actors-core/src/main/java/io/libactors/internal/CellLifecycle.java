@@ -462,4 +462,9 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 		return this.origin;
 	}
 
+	@Override
+	final int capacity() {
+		return this.origin.mailboxCapacity();
+	}
+
 }

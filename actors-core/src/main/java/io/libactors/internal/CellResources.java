@@ -52,11 +52,6 @@ abstract sealed class CellResources extends Mailbox permits CellLifecycle {
 		this.kernel = kernel;
 	}
 
-	@Override
-	final int capacity() {
-		return this.kernel.mailboxCapacity();
-	}
-
 	/** The cell this layer is part of (the only kind there is). */
 	final ActorCell self() {
 		return (ActorCell) this;

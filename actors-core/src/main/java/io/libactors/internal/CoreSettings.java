@@ -2,12 +2,14 @@ package io.libactors.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.libactors.ActorMonitor;
+import io.libactors.ActorSettings;
 import io.libactors.ActorTemplates;
 import io.libactors.Backoff;
 import io.libactors.Context;
@@ -31,5 +33,5 @@ public record CoreSettings(@Nullable Executor executor, @Nullable Executor actle
 		SerializationCheck serializationCheck,
 		@Nullable JsonMapper jsonMapper, ActorTemplates templates, @Nullable TimerScheduler clock,
 		Duration passivateAfter, EntityStateStore entityStateStore, @Nullable EntityRouter entityRouter,
-		Function<String, @Nullable Executor> dispatchers) {
+		Function<String, @Nullable Executor> dispatchers, Map<String, ActorSettings> actorSettings) {
 }

@@ -43,19 +43,16 @@ public final class Delivery {
 
 	private final JsonMapper jsonMapper;
 
-	private final int mailboxCapacity;
-
 	private final AtomicLong looseIds = new AtomicLong();
 
 	Delivery(Kernel kernel, Topics topics, DeadLetterOffice deadLetters, AskTimeouts askTimeouts,
-			SerializationCheck serializationCheck, JsonMapper jsonMapper, int mailboxCapacity) {
+			SerializationCheck serializationCheck, JsonMapper jsonMapper) {
 		this.kernel = kernel;
 		this.topics = topics;
 		this.deadLetters = deadLetters;
 		this.askTimeouts = askTimeouts;
 		this.serializationCheck = serializationCheck;
 		this.jsonMapper = jsonMapper;
-		this.mailboxCapacity = mailboxCapacity;
 	}
 
 	/** Sends {@code message} to every actor that handles its type (or a supertype of it). */
@@ -147,7 +144,7 @@ public final class Delivery {
 			return;
 		}
 		if (!queued && ask == null) {
-			throw new MailboxFullException("Mailbox of actor '" + target.name() + "' is full (" + this.mailboxCapacity
+			throw new MailboxFullException("Mailbox of actor '" + target.name() + "' is full (" + target.capacity()
 					+ " messages); " + message.getClass().getSimpleName() + " was not queued.");
 		}
 	}

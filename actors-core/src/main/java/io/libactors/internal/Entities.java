@@ -151,7 +151,7 @@ final class Entities {
 		if (router != null) {
 			router.checkTemplate(template.name(), actorType);
 		}
-		ActorOrigin origin = new ActorOrigin(template.factory(), template.supervision(), template.destroyer(),
+		ActorOrigin origin = this.kernel.origin(null, template.factory(), template.supervision(), template.destroyer(),
 				template.name(), true);
 		Kind kind = new Kind(actorType, template.name(), template, origin);
 		Kind other = this.kindsByTemplate.putIfAbsent(template.name(), kind);

@@ -82,7 +82,7 @@ final class EntityProxy implements ActorProxy<Actor> {
 
 	@Override
 	public <R> CompletableFuture<R> ask(Message message, Class<R> replyType) {
-		return ask(message, replyType, this.kernel.askTimeout());
+		return ask(message, replyType, this.kind.origin().askTimeout());
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.libactors.Actor;
@@ -19,6 +20,7 @@ import io.libactors.ActorInfo;
 import io.libactors.ActorMonitor;
 import io.libactors.ActorNameException;
 import io.libactors.ActorProxy;
+import io.libactors.ActorSettings;
 import io.libactors.Backoff;
 import io.libactors.Context;
 import io.libactors.Core;
@@ -26,6 +28,7 @@ import io.libactors.DeadLetter;
 import io.libactors.EntityRouter;
 import io.libactors.Message;
 import io.libactors.MessageTracer;
+import io.libactors.Supervision;
 import io.libactors.TimerScheduler;
 import io.libactors.internal.handler.HandlerTables;
 import io.libactors.internal.observe.MonitorChain;
@@ -64,6 +67,9 @@ public final class Kernel {
 	private final int mailboxCapacity;
 
 	private final int throughput;
+
+	/** Settings by actor or template name, over the core's. */
+	private final Map<String, ActorSettings> actorSettings;
 
 	private final Supplier<? extends Context> contextSource;
 
@@ -124,6 +130,7 @@ public final class Kernel {
 		this.registry = new ActorRegistry(settings.maxActors());
 		this.topics = new Topics(this.registry::entries);
 		this.throughput = settings.throughput();
+		this.actorSettings = settings.actorSettings();
 		this.maxRestarts = settings.maxRestarts();
 		this.restartWindowNanos = settings.restartWindow().toNanos();
 		this.restartBackoff = settings.restartBackoff();
@@ -142,7 +149,7 @@ public final class Kernel {
 		this.entities = new Entities(this, this.registry, this.tables, settings.templates(),
 				settings.entityStateStore(), settings.passivateAfter());
 		this.delivery = new Delivery(this, this.topics, this.deadLetters, this.askTimeouts, settings.serializationCheck(),
-				this.jsonMapper, this.mailboxCapacity);
+				this.jsonMapper);
 		if (settings.timerScheduler() != null) {
 			this.timerScheduler = settings.timerScheduler();
 		}
@@ -421,12 +428,35 @@ public final class Kernel {
 		return this.askTimeout;
 	}
 
-	int mailboxCapacity() {
-		return this.mailboxCapacity;
+	/** Whether settings were given under this actor's own name (not only its template's). */
+	boolean hasOwnSettings(String name) {
+		return this.actorSettings.containsKey(name);
 	}
 
-	int throughput() {
-		return this.throughput;
+	/** How long an ask to the actor of this name waits by default, by its own settings. */
+	Duration askTimeout(String name) {
+		ActorSettings own = this.actorSettings.get(name);
+		return (own != null && own.askTimeout() != null) ? own.askTimeout() : this.askTimeout;
+	}
+
+	/**
+	 * Where an actor comes from, with its settings: those given under its own name, then those
+	 * under its template's name, then the core's.
+	 */
+	ActorOrigin origin(@Nullable String name, @Nullable Supplier<? extends Actor> factory, Supervision supervision,
+			@Nullable Consumer<Actor> destroyer, @Nullable String template, boolean entity) {
+		ActorSettings settings = ActorSettings.CORE_DEFAULTS;
+		if (template != null) {
+			settings = this.actorSettings.getOrDefault(template, settings);
+		}
+		if (name != null) {
+			ActorSettings own = this.actorSettings.get(name);
+			settings = (own != null) ? own.orElse(settings) : settings;
+		}
+		return new ActorOrigin(factory, supervision, destroyer, template, entity,
+				(settings.mailboxCapacity() != null) ? settings.mailboxCapacity() : this.mailboxCapacity,
+				(settings.throughput() != null) ? settings.throughput() : this.throughput,
+				(settings.askTimeout() != null) ? settings.askTimeout() : this.askTimeout);
 	}
 
 	int maxRestarts() {

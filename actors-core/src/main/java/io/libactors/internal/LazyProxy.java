@@ -80,7 +80,8 @@ final class LazyProxy implements ActorProxy<Actor> {
 
 	@Override
 	public <R> CompletableFuture<R> ask(Message message, Class<R> replyType) {
-		return ask(message, replyType, this.kernel.askTimeout());
+		ActorCell cell = target();
+		return ask(message, replyType, (cell != null) ? cell.origin.askTimeout() : this.kernel.askTimeout(name()));
 	}
 
 	@Override

@@ -112,7 +112,7 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 				return true;
 			}
 		}
-		int budget = this.kernel.throughput();
+		int budget = this.origin.throughput();
 		long mark = System.nanoTime();
 		while (budget-- > 0) {
 			Node node = poll(turn);

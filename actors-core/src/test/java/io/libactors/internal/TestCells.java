@@ -12,6 +12,7 @@ import io.libactors.Core;
 import io.libactors.CoreAccess;
 import io.libactors.Message;
 import io.libactors.MessageHandler;
+import io.libactors.Supervision;
 
 
 /**
@@ -49,8 +50,8 @@ final class TestCells {
 	}
 
 	static ActorCell cell(Recorder recorder) {
-		return new ActorCell(KERNEL, "checked", null, ActorOrigin.RESUMING_INSTANCE, recorder,
-				KERNEL.tables.tableFor(Recorder.class));
+		return new ActorCell(KERNEL, "checked", null, KERNEL.origin(null, null, Supervision.RESUME, null, null, false),
+				recorder, KERNEL.tables.tableFor(Recorder.class));
 	}
 
 	static boolean scheduled(ActorCell cell) {

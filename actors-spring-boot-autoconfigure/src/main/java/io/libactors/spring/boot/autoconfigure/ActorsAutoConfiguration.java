@@ -1,15 +1,19 @@
 package io.libactors.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.libactors.ActorMonitor;
+import io.libactors.ActorSettings;
 import io.libactors.Backoff;
 import io.libactors.Context;
 import io.libactors.Core;
 import io.libactors.EntityStateStore;
 import io.libactors.MessageTracer;
+import io.libactors.Supervision;
 import io.libactors.spring.ActorBeanRegistrar;
 import io.libactors.spring.ApplicationEventBridge;
 import io.libactors.spring.ActorJsonMapper;
@@ -29,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
@@ -52,9 +57,29 @@ public final class ActorsAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(ActorsAutoConfiguration.class);
 
+	/** Bound here, before any bean exists: {@code actors.actor.<name>.supervision} decides which beans to register. */
 	@Bean
-	static ActorBeanRegistrar actorBeanRegistrar() {
-		return new ActorBeanRegistrar();
+	static ActorBeanRegistrar actorBeanRegistrar(Environment environment) {
+		Map<String, ActorsProperties.PerActor> perActor = Binder.get(environment)
+			.bind("actors.actor", Bindable.mapOf(String.class, ActorsProperties.PerActor.class))
+			.orElse(Map.of());
+		Map<String, ActorSettings> settings = new LinkedHashMap<>();
+		Map<String, Supervision> supervision = new LinkedHashMap<>();
+		perActor.forEach((name, properties) -> {
+			try {
+				settings.put(name, new ActorSettings(properties.getMailboxCapacity(), properties.getThroughput(),
+						properties.getAskTimeout()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException("actors.actor." + name, "mailbox-capacity="
+						+ properties.getMailboxCapacity() + ", throughput=" + properties.getThroughput()
+						+ ", ask-timeout=" + properties.getAskTimeout(), ex.getMessage());
+			}
+			if (properties.getSupervision() != null) {
+				supervision.put(name, properties.getSupervision());
+			}
+		});
+		return new ActorBeanRegistrar(settings, supervision);
 	}
 
 	/** The context every actor shares, unless the application declares its own (a subclass). */
@@ -115,6 +140,11 @@ public final class ActorsAutoConfiguration {
 			Supplier<Executor> executor = SingletonSupplier.of(() -> beanFactory
 				.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME, Executor.class));
 			builder.actletExecutor((task) -> executor.get().execute(task));
+		}
+		for (ActorBeanRegistrar.ActorDefinition definition : registrar.actors()) {
+			if (!definition.settings().equals(ActorSettings.CORE_DEFAULTS)) {
+				builder.actorSettings(definition.name(), definition.settings());
+			}
 		}
 		Backoff backoff = restartBackoff(properties.getSupervision().getBackoff());
 		if (backoff != null) {

@@ -1,6 +1,8 @@
 package io.libactors.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.libactors.SerializationCheck;
 
@@ -59,6 +61,13 @@ public class ActorsProperties {
 	private final Entities entities = new Entities();
 
 	private final Web web = new Web();
+
+	/**
+	 * Settings per actor, by the name of its @ActorComponent bean (a template's name covers
+	 * every actor made from it): each part set here wins over the annotation's, and what
+	 * neither sets comes from the actors.* defaults.
+	 */
+	private final Map<String, PerActor> actor = new LinkedHashMap<>();
 
 	public boolean isApplicationEvents() {
 		return this.applicationEvents;
@@ -134,6 +143,67 @@ public class ActorsProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Map<String, PerActor> getActor() {
+		return this.actor;
+	}
+
+	public static class PerActor {
+
+		/**
+		 * Most messages this actor's mailbox holds, 0 for unbounded. Unset: actors.mailbox.capacity.
+		 */
+		private @Nullable Integer mailboxCapacity;
+
+		/**
+		 * Most messages this actor handles in one turn. Unset: actors.dispatcher.throughput.
+		 */
+		private @Nullable Integer throughput;
+
+		/**
+		 * Time an ask to this actor waits for its reply when the asker gives none. Unset:
+		 * actors.ask-timeout.
+		 */
+		private @Nullable Duration askTimeout;
+
+		/**
+		 * What a handler's exception does to this actor. Unset: the @ActorComponent's.
+		 */
+		private io.libactors.@Nullable Supervision supervision;
+
+		public @Nullable Integer getMailboxCapacity() {
+			return this.mailboxCapacity;
+		}
+
+		public void setMailboxCapacity(@Nullable Integer mailboxCapacity) {
+			this.mailboxCapacity = mailboxCapacity;
+		}
+
+		public @Nullable Integer getThroughput() {
+			return this.throughput;
+		}
+
+		public void setThroughput(@Nullable Integer throughput) {
+			this.throughput = throughput;
+		}
+
+		public @Nullable Duration getAskTimeout() {
+			return this.askTimeout;
+		}
+
+		public void setAskTimeout(@Nullable Duration askTimeout) {
+			this.askTimeout = askTimeout;
+		}
+
+		public io.libactors.@Nullable Supervision getSupervision() {
+			return this.supervision;
+		}
+
+		public void setSupervision(io.libactors.@Nullable Supervision supervision) {
+			this.supervision = supervision;
+		}
+
 	}
 
 	public static class Web {
