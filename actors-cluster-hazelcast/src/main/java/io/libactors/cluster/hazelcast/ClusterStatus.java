@@ -1,9 +1,11 @@
 package io.libactors.cluster.hazelcast;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
@@ -71,6 +73,13 @@ final class ClusterStatus implements ClusterSection {
 
 	@Override
 	public Map<String, Object> describe() {
+		Map<UUID, Integer> partitions = new HashMap<>();
+		for (Partition partition : this.hazelcast.getPartitionService().getPartitions()) {
+			Member owner = partition.getOwner();
+			if (owner != null) {
+				partitions.merge(owner.getUuid(), 1, Integer::sum);
+			}
+		}
 		List<Map<String, Object>> members = new ArrayList<>();
 		for (Member member : this.hazelcast.getCluster().getMembers()) {
 			Map<String, Object> described = new LinkedHashMap<>();
@@ -78,6 +87,7 @@ final class ClusterStatus implements ClusterSection {
 			described.put("uuid", member.getUuid().toString());
 			described.put("local", member.localMember());
 			described.put("lite", member.isLiteMember());
+			described.put("partitions", partitions.getOrDefault(member.getUuid(), 0));
 			members.add(described);
 		}
 		Map<String, Object> section = new LinkedHashMap<>();

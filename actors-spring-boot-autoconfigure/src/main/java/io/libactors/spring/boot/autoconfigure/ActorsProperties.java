@@ -62,6 +62,8 @@ public class ActorsProperties {
 
 	private final Web web = new Web();
 
+	private final Dashboard dashboard = new Dashboard();
+
 	/**
 	 * Settings per actor, by the name of its @ActorComponent bean (a template's name covers
 	 * every actor made from it): each part set here wins over the annotation's, and what
@@ -143,6 +145,10 @@ public class ActorsProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Dashboard getDashboard() {
+		return this.dashboard;
 	}
 
 	public Map<String, PerActor> getActor() {
@@ -233,6 +239,40 @@ public class ActorsProperties {
 
 		public void setRetryAfter(Duration retryAfter) {
 			this.retryAfter = retryAfter;
+		}
+
+	}
+
+	/**
+	 * The actorsdashboard endpoint, off until management.endpoint.actorsdashboard.access is
+	 * read-only and the endpoint is exposed.
+	 */
+	public static class Dashboard {
+
+		/**
+		 * Time between two samples of the dashboard's history.
+		 */
+		private Duration sampleInterval = Duration.ofSeconds(2);
+
+		/**
+		 * How far back the dashboard's charts reach.
+		 */
+		private Duration history = Duration.ofMinutes(5);
+
+		public Duration getSampleInterval() {
+			return this.sampleInterval;
+		}
+
+		public void setSampleInterval(Duration sampleInterval) {
+			this.sampleInterval = sampleInterval;
+		}
+
+		public Duration getHistory() {
+			return this.history;
+		}
+
+		public void setHistory(Duration history) {
+			this.history = history;
 		}
 
 	}
