@@ -15,7 +15,7 @@
 			series: [{}].concat(series.map(function (one) {
 				return { label: one.label, stroke: one.color, width: 1.5, spanGaps: false };
 			})),
-			axes: [{}, { size: 60 }]
+			axes: [{}, { size: 72 }]
 		};
 		var empty = [[]].concat(series.map(function () { return []; }));
 		return new uPlot(options, empty, target);

@@ -116,6 +116,13 @@ class BankClusterTests {
 			assertThat(report.<List<Boolean>>read("$.cluster.members[*].local")).containsOnlyOnce(true);
 			partitions += report.<Integer>read("$.cluster.partitions");
 			entities += report.<Integer>read("$.cluster.entities");
+			// the dashboard draws each member with the partitions it owns
+			DocumentContext dashboard = JsonPath.parse(get(instance, "/actuator/actorsdashboard/data"));
+			List<Integer> owned = dashboard.read("$.cluster.members[*].partitions");
+			assertThat(owned).hasSize(3);
+			assertThat(owned.stream().mapToInt(Integer::intValue).sum()).isEqualTo(271);
+			assertThat(dashboard.<List<Integer>>read("$.cluster.members[?(@.local == true)].partitions"))
+				.containsExactly(report.<Integer>read("$.cluster.partitions"));
 		}
 		assertThat(partitions).isEqualTo(271);
 		assertThat(entities).isEqualTo(10);

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * The {@code actorsdashboard} endpoint and the history it draws, where actuator is present and
@@ -29,6 +30,7 @@ public final class ActorsDashboardAutoConfiguration {
 	/** Nested: its condition's class exists only where the outer condition holds. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(ActorsDashboardEndpoint.class)
+	@ImportRuntimeHints(DashboardRuntimeHints.class)
 	static class DashboardConfiguration {
 
 		@Bean

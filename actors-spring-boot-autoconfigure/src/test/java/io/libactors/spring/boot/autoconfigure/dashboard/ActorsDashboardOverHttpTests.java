@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
@@ -129,6 +131,18 @@ class ActorsDashboardOverHttpTests {
 			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("actors.dashboard.sample-interval"));
+	}
+
+	@Test
+	void aNativeImageKeepsThePageItsPartsAndTheDataTypes() {
+		RuntimeHints hints = new RuntimeHints();
+		new DashboardRuntimeHints().registerHints(hints, getClass().getClassLoader());
+		for (String part : List.of("index.html", "dashboard.js", "dashboard.css", "uplot/uPlot.iife.min.js",
+				"uplot/uPlot.min.css")) {
+			assertThat(RuntimeHintsPredicates.resource().forResource("META-INF/libactors/dashboard/" + part)).as(part)
+				.accepts(hints);
+		}
+		assertThat(RuntimeHintsPredicates.reflection().onType(DashboardHistory.Point.class)).accepts(hints);
 	}
 
 	@ParameterizedTest
