@@ -42,6 +42,9 @@ class BankRollingRestartIT {
 
 	private static final long OPENING = 100_000;
 
+	/** Transfers a second the driver sends at most. */
+	private static final long RATE = 300;
+
 	private final String cluster = "bank-it-" + UUID.randomUUID();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -140,9 +143,9 @@ class BankRollingRestartIT {
 			long started = System.nanoTime();
 			long sent = 0;
 			while (running.get()) {
-				// up to 1,000 transfers a second (fewer when the machine is slower): on 2 cores that
+				// up to 300 transfers a second (fewer when the machine is slower): on 2 cores that
 				// leaves the restarting JVM room to start
-				long due = (System.nanoTime() - started) / 1_000_000;
+				long due = (System.nanoTime() - started) * RATE / 1_000_000_000L;
 				if (sent >= due) {
 					Thread.onSpinWait();
 					continue;
