@@ -347,7 +347,7 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 		if (found == null) {
 			// caught up first, so that a monitor attached meanwhile hears of this handler once
 			MonitorChain monitors = monitors();
-			found = new HandlerMetrics();
+			found = new HandlerMetrics(this.kernel.tables.latency(this.table.actorClass, handler.messageType));
 			METRIC.setRelease(metrics, handler.index, found);
 			if (monitors != null) {
 				monitors.handlerAdded(self(), this.origin.template(), handler.messageType, found);

@@ -49,6 +49,8 @@ public final class Report {
 				String system = idle.get("system").asString();
 				add(rows, values, "heap per idle actor (bytes, 100k actors)", system, number(idle.get("bytesPerActor")),
 						null);
+				add(rows, values, "heap per idle actor that has handled one message (bytes, 100k actors)", system,
+						number(idle.get("bytesPerActorAfterMail")), null);
 				add(rows, values, "CPU while 100k actors idle (% of one core)", system,
 						number(idle.get("idleCpuPercent")), null);
 			}

@@ -13,6 +13,7 @@ import io.libactors.HandlerRegistrationException;
 import io.libactors.Message;
 import io.libactors.Reducer;
 import io.libactors.SerializationCheck;
+import io.libactors.internal.observe.LatencyHistogram;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,6 +37,15 @@ public final class HandlerTables {
 	private final ConcurrentHashMap<Class<?>, HandlerTable> tables = new ConcurrentHashMap<>();
 
 	/**
+	 * Latencies by actor class and message type, for this core only: by class, not by handler, so
+	 * that reducers (a table each) share theirs too.
+	 */
+	private final ConcurrentHashMap<LatencyKey, LatencyHistogram> latencies = new ConcurrentHashMap<>();
+
+	private record LatencyKey(Class<?> actorClass, Class<?> messageType) {
+	}
+
+	/**
 	 * Simple name to the message type of that name, for {@link io.libactors.EnvelopeCodec}: every type a
 	 * registered actor handles, except the framework's own (registration refuses a second type
 	 * of one name).
@@ -56,6 +66,15 @@ public final class HandlerTables {
 	/** Each message type a registered actor handles, by its simple name; live. */
 	public Map<String, Class<? extends Message>> messageTypes() {
 		return this.messageTypes;
+	}
+
+	/**
+	 * The latencies of one message type's handler across every actor of a class in this core, made
+	 * when the first of them handles that type; any thread.
+	 */
+	public LatencyHistogram latency(Class<?> actorClass, Class<?> messageType) {
+		return this.latencies.computeIfAbsent(new LatencyKey(actorClass, messageType),
+				(key) -> new LatencyHistogram());
 	}
 
 	/** The validated table of an actor class for this core: its handlers, contexts, JSON. */

@@ -5,18 +5,12 @@ import java.lang.invoke.VarHandle;
 
 import io.libactors.ActorInfo;
 import io.libactors.ActorMonitor;
-import org.HdrHistogram.IntCountsHistogram;
 
 /**
- * Latency of one handler of one actor. Written only by the actor's turn (single writer, so
- * release stores suffice); read from any thread. Allocated on the first message of its type.
- * <p>
- * The histogram is written without atomics: the count's release store publishes each value,
- * and a reader copies the histogram after an acquire of the count, so it sees at least every
- * value counted by then (and maybe one being written, which only moves a percentile by one
- * sample). Its range is fixed (1 µs to an hour, longer clamped), so it never resizes under a
- * reader. Its counts are ints (half the memory of longs): before any could overflow it starts
- * afresh, so after about two billion messages the percentile covers the recent ones.
+ * Counts and times of one handler of one actor, exact; its percentile comes from the
+ * {@link LatencyHistogram} every actor of the class shares for that handler. Written only by the
+ * actor's turn (single writer, so release stores suffice); read from any thread. Made on the
+ * first message of its type.
  */
 public final class HandlerMetrics implements ActorMonitor.HandlerCounts {
 
@@ -38,13 +32,7 @@ public final class HandlerMetrics implements ActorMonitor.HandlerCounts {
 		}
 	}
 
-	private static final long LONGEST_MICROS = 3_600_000_000L;
-
-	/** Values the histogram takes before it starts afresh: no bucket's int count can overflow. */
-	private final long histogramLimit;
-
-	/** One significant digit in microseconds: about 3% error, about 2.5 KB. */
-	private final IntCountsHistogram histogram = new IntCountsHistogram(1, LONGEST_MICROS, 1);
+	private final LatencyHistogram latency;
 
 	private long count;
 
@@ -52,19 +40,15 @@ public final class HandlerMetrics implements ActorMonitor.HandlerCounts {
 
 	private long maxNanos;
 
-	public HandlerMetrics() {
-		this(Integer.MAX_VALUE);
-	}
-
-	public HandlerMetrics(long histogramLimit) {
-		this.histogramLimit = histogramLimit;
+	/**
+	 * @param latency the histogram this handler shares with the other actors of its class
+	 */
+	public HandlerMetrics(LatencyHistogram latency) {
+		this.latency = latency;
 	}
 
 	public void record(long nanos) {
-		if (this.histogram.getTotalCount() >= this.histogramLimit) {
-			this.histogram.reset();
-		}
-		this.histogram.recordValue(Math.min(LONGEST_MICROS, nanos / 1000));
+		this.latency.record(nanos);
 		if (nanos > this.maxNanos) {
 			MAX.setRelease(this, nanos);
 		}
@@ -82,11 +66,12 @@ public final class HandlerMetrics implements ActorMonitor.HandlerCounts {
 		return (long) TOTAL.getAcquire(this);
 	}
 
+	/** This actor's count, mean and max; the p99 of every actor of its class, at most this actor's max. */
 	public ActorInfo.HandlerStats snapshot() {
 		long count = (long) COUNT.getAcquire(this);
 		long total = (long) TOTAL.getAcquire(this);
 		long max = (long) MAX.getAcquire(this);
-		double p99 = this.histogram.copy().getValueAtPercentile(99.0) / 1000.0;
+		double p99 = (count > 0) ? this.latency.p99Micros() / 1000.0 : 0.0;
 		return new ActorInfo.HandlerStats(count, (count > 0) ? total / 1e6 / count : 0.0, max / 1e6,
 				Math.min(p99, max / 1e6));
 	}

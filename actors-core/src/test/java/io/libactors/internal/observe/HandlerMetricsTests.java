@@ -1,19 +1,28 @@
 package io.libactors.internal.observe;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
 import io.libactors.ActorInfo;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
-/** A handler's latency statistics: exact counts, mean and max; a percentile within the histogram's 1-digit precision. */
+/**
+ * A handler's latency statistics: exact counts, mean and max per actor; a percentile within the
+ * histogram's 1-digit precision, shared by every actor of the class.
+ */
 class HandlerMetricsTests {
 
 	private static final long MILLI = 1_000_000L;
 
 	@Test
 	void countMeanAndMaxAreExactAndP99IsWithinTheHistogramsPrecision() {
-		HandlerMetrics metrics = new HandlerMetrics();
+		HandlerMetrics metrics = new HandlerMetrics(new LatencyHistogram());
 		for (int i = 0; i < 990; i++) {
 			metrics.record(MILLI);
 		}
@@ -28,18 +37,71 @@ class HandlerMetricsTests {
 	}
 
 	@Test
-	void beforeAnyIntCountCouldOverflowTheHistogramStartsAfreshAndKeepsTheRecentValues() {
-		HandlerMetrics metrics = new HandlerMetrics(1_000);
-		for (int i = 0; i < 4_000; i++) {
-			metrics.record(10 * MILLI);
+	void actorsOfOneClassKeepTheirOwnCountsAndShareThePercentile() {
+		LatencyHistogram shared = new LatencyHistogram();
+		HandlerMetrics fast = new HandlerMetrics(shared);
+		HandlerMetrics slow = new HandlerMetrics(shared);
+		for (int i = 0; i < 100; i++) {
+			fast.record(MILLI);
 		}
+		for (int i = 0; i < 900; i++) {
+			slow.record(10 * MILLI);
+		}
+		ActorInfo.HandlerStats fastStats = fast.snapshot();
+		ActorInfo.HandlerStats slowStats = slow.snapshot();
+		assertThat(fastStats.count()).isEqualTo(100);
+		assertThat(slowStats.count()).isEqualTo(900);
+		assertThat(fastStats.mean()).isCloseTo(1.0, within(1e-9));
+		assertThat(slowStats.mean()).isCloseTo(10.0, within(1e-9));
+		assertThat(slowStats.p99()).isCloseTo(10.0, within(0.7));
+		// the shared percentile never exceeds what this actor's own handler took
+		assertThat(fastStats.p99()).isEqualTo(fastStats.max()).isEqualTo(1.0);
+	}
+
+	@Test
+	void recordingFromManyThreadsAtOnceLosesNoValue() throws Exception {
+		LatencyHistogram shared = new LatencyHistogram();
+		int threads = 8;
+		int each = 200_000;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Thread> recorders = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			long value = (t + 1) * MILLI;
+			Thread recorder = new Thread(() -> {
+				try {
+					start.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				for (int i = 0; i < each; i++) {
+					shared.record(value);
+				}
+			});
+			recorder.start();
+			recorders.add(recorder);
+		}
+		start.countDown();
+		for (Thread recorder : recorders) {
+			recorder.join();
+		}
+		assertThat(shared.count()).isEqualTo((long) threads * each);
+		// values of 1 to 8 ms, equally many: the 99th percentile is the largest
+		assertThat(shared.p99Micros() / 1000).isCloseTo(8.0, within(0.5));
+	}
+
+	@Test
+	void aPercentileFollowsNewValuesWithinASecond() {
+		LatencyHistogram shared = new LatencyHistogram();
 		for (int i = 0; i < 1_000; i++) {
-			metrics.record(MILLI);
+			shared.record(MILLI);
 		}
-		ActorInfo.HandlerStats stats = metrics.snapshot();
-		assertThat(stats.count()).isEqualTo(5_000);
-		assertThat(stats.max()).isEqualTo(10.0);
-		assertThat(stats.p99()).isCloseTo(1.0, within(0.07));
+		assertThat(shared.p99Micros() / 1000).isCloseTo(1.0, within(0.07));
+		for (int i = 0; i < 100_000; i++) {
+			shared.record(20 * MILLI);
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> Math.abs(shared.p99Micros() / 1000 - 20.0) < 1.0);
 	}
 
 }
