@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The bank driven over real HTTP, as a newcomer would with curl. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "bank.load.on-start=false", "bank.fraud.latency=50ms" })
+		properties = { "bank.load.on-start=false", "bank.fraud.latency=2s" })
 class BankOverHttpTests {
 
 	@LocalServerPort
@@ -69,11 +70,14 @@ class BankOverHttpTests {
 		assertThat(refused.<String>read("$.status")).isEqualTo("PENDING_REVIEW");
 		DocumentContext held = json(get("/accounts/dave"), 200);
 		assertThat(held.<Integer>read("$.held")).isEqualTo(1_200_000);
-		await().until(() -> JsonPath.parse(get("/accounts/dave").body()).<Integer>read("$.held") == 0);
+		// a check takes 2s, so both are still held above even on a busy machine
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> JsonPath.parse(get("/accounts/dave").body()).<Integer>read("$.held") == 0);
 		assertThat(json(get("/accounts/dave"), 200).<Integer>read("$.balance")).isEqualTo(4_800_000);
 		assertThat(json(get("/accounts/erin"), 200).<Integer>read("$.balance")).isEqualTo(200_000);
 		// the holder hears of both holds and of the refusal, in order, from the notifier pool
-		await().until(() -> JsonPath.parse(get("/accounts/dave/notices").body()).<List<String>>read("$.notices").size() == 3);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> JsonPath.parse(get("/accounts/dave/notices").body()).<List<String>>read("$.notices").size() == 3);
 		List<String> notices = json(get("/accounts/dave/notices"), 200).read("$.notices");
 		assertThat(notices.get(0)).contains(refused.<String>read("$.transferId"), "was refused");
 		assertThat(notices.subList(1, 3)).allSatisfy((notice) -> assertThat(notice).contains("held for a fraud check"));
