@@ -107,7 +107,8 @@ public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 		Node marker = new Node(new ShutdownMessage(), null, null, null);
 		link(marker, true);
 		TurnState turn = publishedTurn();
-		CompletableFuture<Void> backoff = (turn != null) ? turn.backoff : null;
+		RestartHistory restarts = (turn != null) ? turn.restarts : null;
+		CompletableFuture<Void> backoff = (restarts != null) ? restarts.backoff : null;
 		if (backoff != null) {
 			backoff.complete(null); // a restart's back-off ends: the stop comes first
 		}
@@ -403,15 +404,15 @@ public final class ActorCell extends TurnLoop implements ActorProxy<Actor> {
 				Collections.unmodifiableMap(stats));
 	}
 
-	/** The start of this incarnation's envelope ids, made on first use; inside the turn. */
-	String idPrefix() {
+	/** This incarnation's number in envelope ids, drawn on first use; inside the turn. */
+	long incarnation() {
 		TurnState turn = turnState();
-		String prefix = turn.idPrefix;
-		if (prefix == null) {
-			prefix = this.kernel.newIdPrefix();
-			turn.idPrefix = prefix;
+		long incarnation = turn.incarnation;
+		if (incarnation == 0) {
+			incarnation = this.kernel.newIncarnation();
+			turn.incarnation = incarnation;
 		}
-		return prefix;
+		return incarnation;
 	}
 
 }

@@ -3,11 +3,9 @@ package io.libactors.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.libactors.Actor;
@@ -205,17 +203,11 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 		if (backoff == null) {
 			return restart();
 		}
-		TurnState turn = turnState();
+		RestartHistory history = turnState().restartHistory();
 		TimerScheduler clock = this.kernel.timerScheduler();
-		long now = clock.nanoTime();
-		if (turn.restartsInARow == 0 || now - turn.lastRestart >= backoff.resetAfter().toNanos()) {
-			turn.restartsInARow = 0;
-		}
-		turn.restartsInARow++;
-		turn.lastRestart = now;
-		Duration delay = backoff.delay(turn.restartsInARow, ThreadLocalRandom.current().nextDouble());
+		Duration delay = history.nextDelay(backoff, clock.nanoTime());
 		CompletableFuture<Void> waited = new CompletableFuture<>();
-		turn.backoff = waited;
+		history.backoff = waited;
 		if (this.state >= STOPPING) {
 			waited.complete(null); // asked to stop already: no wait
 		}
@@ -245,29 +237,7 @@ abstract sealed class CellLifecycle extends CellResources permits TurnLoop {
 	}
 
 	private boolean restartAllowed(long now) {
-		int max = this.kernel.maxRestarts();
-		if (max <= 0) {
-			return false;
-		}
-		TurnState turn = turnState();
-		long[] restarts = turn.restarts;
-		if (restarts == null || restarts.length != max) {
-			restarts = new long[max];
-			Arrays.fill(restarts, Long.MIN_VALUE);
-			turn.restarts = restarts;
-		}
-		// The ring holds the last max restart times; the oldest one must be outside the window.
-		int oldest = 0;
-		for (int i = 1; i < restarts.length; i++) {
-			if (restarts[i] < restarts[oldest]) {
-				oldest = i;
-			}
-		}
-		if (restarts[oldest] != Long.MIN_VALUE && now - restarts[oldest] < this.kernel.restartWindowNanos()) {
-			return false;
-		}
-		restarts[oldest] = now;
-		return true;
+		return turnState().restartHistory().allow(now, this.kernel.maxRestarts(), this.kernel.restartWindowNanos());
 	}
 
 	/** @return whether a hold was registered */

@@ -334,13 +334,13 @@ public final class Kernel {
 	/** Unique per message: the core, the receiver's incarnation, the message's place in its mailbox. */
 	String envelopeId(Node node) {
 		long sequence = node.sequence;
-		return (node.receiver instanceof ActorCell receiver && sequence >= 0) ? receiver.idPrefix() + sequence
-				: this.id + "-x-" + Math.abs(sequence);
+		return (node.receiver instanceof ActorCell receiver && sequence >= 0)
+				? this.id + "-" + receiver.incarnation() + "-" + sequence : this.id + "-x-" + Math.abs(sequence);
 	}
 
-	/** What the envelope ids of one actor incarnation start with: unique per call. */
-	String newIdPrefix() {
-		return this.id + "-" + Long.toString(this.incarnations.incrementAndGet(), 36) + "-";
+	/** An actor incarnation's number in envelope ids: unique per call. */
+	long newIncarnation() {
+		return this.incarnations.incrementAndGet();
 	}
 
 	/** Actlet ids are the owner's name and a number unique in this core. */

@@ -44,4 +44,9 @@ abstract class Link {
 		NEXT.setRelease(this, this);
 	}
 
+	/** Makes this link a queue's last again; only while no producer can reach it. */
+	final void clearNext() {
+		NEXT.setRelease(this, null);
+	}
+
 }

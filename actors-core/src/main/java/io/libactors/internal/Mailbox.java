@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * <b>Queue.</b> Producers swap {@link #tail} (a full fence), then link the old tail to their
  * node; a node is visible to the turn once linked. Only the turn reads from the head, which lives
  * in the {@link TurnState} made with the first message: until then the mailbox itself is the
- * head, so an actor that never had mail holds no node. A taken node stays as the stub until the
- * next one is taken, then links to itself (see {@link Link#unlink()}).
+ * head, and again whenever a turn ends with nothing queued, so an idle actor holds no node. A
+ * taken node stays as the stub while the turn goes on, then links to itself (see
+ * {@link Link#unlink()}).
  * <p>
  * <b>Handshake</b>, the {@link #status} word:
  * <pre>
@@ -275,9 +276,28 @@ abstract class Mailbox extends Link {
 		if (this.status == CLOSED) {
 			return; // only the turn closes, and a closed mailbox has no more turns
 		}
+		TurnState turn = turnState();
+		restub(turn);
 		STATUS.setVolatile(this, IDLE);
-		if (TAIL.getVolatile(this) != turnState().head && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
+		if (TAIL.getVolatile(this) != turn.head && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
 			submit();
+		}
+	}
+
+	/**
+	 * No mail is left: the mailbox becomes its own stub again, so that an idle actor keeps no
+	 * taken node. Nobody links to the mailbox while the tail is elsewhere, so its link can be
+	 * cleared first; a sender that swapped the tail meanwhile makes the swap back fail, and the
+	 * taken node stays the stub.
+	 */
+	private void restub(TurnState turn) {
+		Link head = turn.head;
+		if (head == this || head.next() != null) {
+			return;
+		}
+		clearNext();
+		if (TAIL.compareAndSet(this, head, this)) {
+			turn.head = this;
 		}
 	}
 

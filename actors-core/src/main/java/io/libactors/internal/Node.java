@@ -46,8 +46,9 @@ class Node extends Link {
 	}
 
 	/**
-	 * Lets go of everything but the link once handled: the node may stay in the mailbox as its
-	 * stub for as long as the actor idles, and must not keep a message, a sender or a reply alive.
+	 * Lets go of everything but the link once handled: the node stays in the mailbox as its
+	 * stub until the turn ends (or longer, if a sender came as it ended), and must not keep a
+	 * message, a sender or a reply alive.
 	 */
 	void release() {
 		this.message = null;

@@ -425,7 +425,7 @@ abstract sealed class TurnLoop extends CellLifecycle implements Runnable permits
 				return initialized(false, error);
 			}
 			case BACKOFF -> {
-				turn.backoff = null;
+				Objects.requireNonNull(turn.restarts).backoff = null;
 				// also when a stop ended the wait early: the mail queued before the stop goes to
 				// a new instance, as a restart promises, then the stop
 				return restart();

@@ -3,7 +3,6 @@ package io.libactors.internal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import io.libactors.internal.observe.HandlerMetrics;
 import io.libactors.internal.observe.StateStream;
@@ -20,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TurnState {
 
-	/** Consumer side of the mailbox: the last link taken (the mailbox itself until the first), now the stub. */
+	/** Consumer side of the mailbox: the last link taken, now the stub, or the mailbox itself when none is. */
 	Link head;
 
 	/** Messages ever taken from the queue. */
@@ -42,15 +41,8 @@ final class TurnState {
 
 	@Nullable List<String[]> bindings;
 
-	long @Nullable [] restarts;
-
-	/** Restarts since the back-off count last started again, and when the last one began (nanoTime). */
-	int restartsInARow;
-
-	/** The back-off a RESTART waits out, while it waits: a stop ends the wait early. */
-	volatile @Nullable CompletableFuture<Void> backoff;
-
-	long lastRestart;
+	/** Made by the first restart; volatile, as a stopper reads its back-off from any thread. */
+	volatile @Nullable RestartHistory restarts;
 
 	/** Made by the first subscription to the actor's states. */
 	@Nullable StateStream states;
@@ -58,11 +50,20 @@ final class TurnState {
 	/** The actors this one watches, made by its first watch. */
 	@Nullable Set<ActorCell> watching;
 
-	/** Made on first use: envelope ids are this plus the message's sequence number. */
-	@Nullable String idPrefix;
+	/** This incarnation's number in the core's envelope ids, drawn on first use; 0 until then. */
+	long incarnation;
 
 	TurnState(Mailbox mailbox) {
 		this.head = mailbox;
+	}
+
+	RestartHistory restartHistory() {
+		RestartHistory history = this.restarts;
+		if (history == null) {
+			history = new RestartHistory();
+			this.restarts = history;
+		}
+		return history;
 	}
 
 	void watchingAdd(ActorCell target) {

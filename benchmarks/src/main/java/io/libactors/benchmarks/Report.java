@@ -39,7 +39,7 @@ public final class Report {
 						number(metric.get("scorePercentiles").get("99.9")), null);
 			}
 			else {
-				add(rows, values, label(benchmark), system, number(metric.get("scorePercentiles").get("50.0")),
+				add(rows, values, label(benchmark, result.get("params")), system, number(metric.get("scorePercentiles").get("50.0")),
 						number(metric.get("scoreError")));
 			}
 		}
@@ -75,12 +75,19 @@ public final class Report {
 		return node.isNumber() ? node.doubleValue() : Double.parseDouble(node.asString());
 	}
 
-	private static String label(String benchmark) {
+	private static String label(String benchmark, JsonNode params) {
 		if (benchmark.endsWith(".tell")) {
 			return "tell, 1 sender → 1 actor (msg/s)";
 		}
 		if (benchmark.endsWith(".pingPong")) {
-			return "ping-pong, 1 pair (round trips/s)";
+			String pairs = params.get("pairs").asString();
+			return "ping-pong, " + pairs + ("1".equals(pairs) ? " pair" : " pairs") + " at once (round trips/s)";
+		}
+		if (benchmark.endsWith(".tokenRing")) {
+			return "token ring, 100 actors (hops/s)";
+		}
+		if (benchmark.endsWith(".forkJoin")) {
+			return "fork-join, 1 sender → 60 actors × 10k, a sine each (msg/s)";
 		}
 		if (benchmark.endsWith(".fanOut")) {
 			return "fan-out, 1 sender → 10k actors × 100 (msg/s)";

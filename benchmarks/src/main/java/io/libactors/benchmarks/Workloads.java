@@ -37,6 +37,14 @@ public class Workloads {
 
 	static final int SPAWNS = 1_000;
 
+	static final int RING_ACTORS = 100;
+
+	static final int RING_HOPS = 100_000;
+
+	static final int FORK_JOIN_ACTORS = 60;
+
+	static final int FORK_JOIN_MESSAGES = 10_000;
+
 	/**
 	 * A workload's harness: opened on the system of the {@code system} parameter, closed after.
 	 * Its run settings (JMH annotations are inherited) hold for every workload that names no
@@ -118,10 +126,64 @@ public class Workloads {
 
 	}
 
-	/** Two actors pass a number back and forth; the score is round trips per second. */
+	/**
+	 * Pairs of actors pass a number back and forth, all pairs at once; the score is round trips
+	 * per second, over all pairs.
+	 */
 	public static class PingPong extends OnOneSystem {
 
 		@Param({ "libactors", "libactors-tracing", "pekko-default", "pekko-tuned", "bare" })
+		public String system;
+
+		@Param({ "1", "2" })
+		public int pairs;
+
+		@Override
+		String system() {
+			return this.system;
+		}
+
+		private final List<Harness.Ref[]> all = new ArrayList<>();
+
+		private volatile CountDownLatch done;
+
+		@Override
+		void prepare() {
+			for (int p = 0; p < this.pairs; p++) {
+				Harness.Ref[] pair = new Harness.Ref[2];
+				pair[0] = this.harness.spawn("ping-" + p, (n) -> {
+					if (n <= 0) {
+						this.done.countDown();
+					}
+					else {
+						pair[1].tell(n - 1);
+					}
+				});
+				pair[1] = this.harness.spawn("pong-" + p, (n) -> pair[0].tell(n - 1));
+				this.all.add(pair);
+			}
+		}
+
+		@Benchmark
+		@OperationsPerInvocation(ROUND_TRIPS)
+		public void pingPong() throws InterruptedException {
+			CountDownLatch done = new CountDownLatch(this.pairs);
+			this.done = done;
+			for (Harness.Ref[] pair : this.all) {
+				pair[1].tell(2 * (ROUND_TRIPS / this.pairs) - 1);
+			}
+			done.await();
+		}
+
+	}
+
+	/**
+	 * A token goes round a ring of 100 actors, 100,000 hops: one message in flight, every turn
+	 * handles one; the score is hops per second.
+	 */
+	public static class TokenRing extends OnOneSystem {
+
+		@Param({ "libactors", "pekko-default", "pekko-tuned", "bare" })
 		public String system;
 
 		@Override
@@ -129,29 +191,90 @@ public class Workloads {
 			return this.system;
 		}
 
-		private final Harness.Ref[] pair = new Harness.Ref[2];
+		private final Harness.Ref[] ring = new Harness.Ref[RING_ACTORS];
 
 		private volatile CountDownLatch done;
 
 		@Override
 		void prepare() {
-			this.pair[0] = this.harness.spawn("ping", (n) -> {
-				if (n <= 0) {
-					this.done.countDown();
-				}
-				else {
-					this.pair[1].tell(n - 1);
-				}
-			});
-			this.pair[1] = this.harness.spawn("pong", (n) -> this.pair[0].tell(n - 1));
+			for (int i = 0; i < RING_ACTORS; i++) {
+				int next = (i + 1) % RING_ACTORS;
+				this.ring[i] = this.harness.spawn("ring-" + i, (n) -> {
+					if (n <= 0) {
+						this.done.countDown();
+					}
+					else {
+						this.ring[next].tell(n - 1);
+					}
+				});
+			}
 		}
 
 		@Benchmark
-		@OperationsPerInvocation(ROUND_TRIPS)
-		public void pingPong() throws InterruptedException {
+		@OperationsPerInvocation(RING_HOPS)
+		public void tokenRing() throws InterruptedException {
 			CountDownLatch done = new CountDownLatch(1);
 			this.done = done;
-			this.pair[1].tell(2 * ROUND_TRIPS - 1);
+			this.ring[0].tell(RING_HOPS - 1);
+			done.await();
+		}
+
+	}
+
+	/**
+	 * One sender tells each of 60 actors 10,000 messages, round after round, and each message
+	 * costs its actor a little computation (a sine); the score is messages per second, until the
+	 * last actor has handled its last.
+	 */
+	@Fork(2)
+	public static class ForkJoin extends OnOneSystem {
+
+		@Param({ "libactors", "pekko-default", "pekko-tuned", "bare" })
+		public String system;
+
+		@Override
+		String system() {
+			return this.system;
+		}
+
+		private final List<Harness.Ref> actors = new ArrayList<>();
+
+		private final AtomicInteger remaining = new AtomicInteger();
+
+		/** Where the computations end up, so that the JIT cannot drop them. */
+		volatile double sink;
+
+		private volatile CountDownLatch done;
+
+		@Override
+		void prepare() {
+			for (int i = 0; i < FORK_JOIN_ACTORS; i++) {
+				double[] sum = new double[1];
+				int[] received = new int[1];
+				this.actors.add(this.harness.spawn("worker-" + i, (n) -> {
+					sum[0] += Math.sin(n * 0.001);
+					if (++received[0] == FORK_JOIN_MESSAGES) {
+						received[0] = 0;
+						this.sink = sum[0];
+						if (this.remaining.decrementAndGet() == 0) {
+							this.done.countDown();
+						}
+					}
+				}));
+			}
+		}
+
+		@Benchmark
+		@OperationsPerInvocation(FORK_JOIN_ACTORS * FORK_JOIN_MESSAGES)
+		public void forkJoin() throws InterruptedException {
+			CountDownLatch done = new CountDownLatch(1);
+			this.done = done;
+			this.remaining.set(FORK_JOIN_ACTORS);
+			for (int message = 0; message < FORK_JOIN_MESSAGES; message++) {
+				for (Harness.Ref actor : this.actors) {
+					actor.tell(message);
+				}
+			}
 			done.await();
 		}
 
