@@ -21,6 +21,9 @@ final class DispatcherThread extends ForkJoinWorkerThread {
 	/** The {@code messageType} MDC value this thread's turns left, if any. */
 	@Nullable String mdcType;
 
+	/** The MDC scope of every turn on this thread, made by the first. */
+	Mdc.@Nullable Scope mdcScope;
+
 	DispatcherThread(ForkJoinPool pool, String name) {
 		super(pool);
 		setName(name);

@@ -1,5 +1,7 @@
 package io.libactors.internal;
 
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.slf4j.helpers.NOPMDCAdapter;
@@ -28,8 +30,17 @@ final class Mdc {
 		if (!enabled) {
 			return NONE;
 		}
-		Thread thread = Thread.currentThread();
-		return new Scope(actor, (thread instanceof DispatcherThread dispatcher) ? dispatcher : null);
+		if (Thread.currentThread() instanceof DispatcherThread dispatcher) {
+			// one scope per dispatcher thread: it restores nothing, so a turn need not make its own
+			Scope scope = dispatcher.mdcScope;
+			if (scope == null) {
+				scope = new Scope(null, dispatcher);
+				dispatcher.mdcScope = scope;
+			}
+			scope.actor(actor);
+			return scope;
+		}
+		return new Scope(actor, null);
 	}
 
 	/** Sets the keys for a message the runtime hands over itself, without an envelope id. */
@@ -66,19 +77,22 @@ final class Mdc {
 
 		private @Nullable String previousId;
 
+		/** A foreign thread's scope, for {@code actor}; or a dispatcher thread's own, for all its turns. */
 		Scope(@Nullable String actor, @Nullable DispatcherThread own) {
-			this.active = actor != null;
+			this.active = actor != null || own != null;
 			this.own = own;
-			if (!this.active) {
-				return;
-			}
-			if (own == null) {
+			if (actor != null && own == null) {
 				this.previousActor = MDC.get(ACTOR);
 				this.previousType = MDC.get(MESSAGE_TYPE);
 				this.previousId = MDC.get(ENVELOPE_ID);
 				MDC.put(ACTOR, actor);
 			}
-			else if (!actor.equals(own.mdcActor)) {
+		}
+
+		/** A dispatcher thread's scope takes the next turn's actor. */
+		private void actor(String actor) {
+			DispatcherThread own = Objects.requireNonNull(this.own);
+			if (!actor.equals(own.mdcActor)) {
 				MDC.put(ACTOR, actor);
 				own.mdcActor = actor;
 			}
