@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
 out=benchmarks/target
-java -jar $out/benchmarks.jar Workloads -rf json -rff $out/results.json "$@"
+java -jar $out/benchmarks.jar 'io.libactors.benchmarks.Workloads\.' -rf json -rff $out/results.json "$@"
 for system in libactors spring pekko-default pekko-tuned bare; do
   java -Xmx2g -cp $out/benchmarks.jar io.libactors.benchmarks.IdleFootprint "$system" "$out/idle-$system.json"
 done
