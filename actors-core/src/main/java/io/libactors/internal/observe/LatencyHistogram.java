@@ -1,5 +1,7 @@
 package io.libactors.internal.observe;
 
+import java.util.concurrent.ForkJoinWorkerThread;
+
 import org.HdrHistogram.AtomicHistogram;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
@@ -7,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Handler latencies of one message type across every actor of one class: one histogram, not one
  * per actor, so an idle actor that has handled messages holds none. Many turns record at once,
- * each thread on a stripe of its own (picked by thread id, so two threads rarely share one), with
- * atomic counts, so nothing recorded is lost. Its range is fixed (1 µs to an hour, longer
- * clamped), one significant digit (about 3% error).
+ * each thread on a stripe of its own (a pool worker by its index in the pool, so the core's own
+ * dispatcher threads do not share one; any other thread by its id), with atomic counts, so
+ * nothing recorded is lost. Its range is fixed (1 µs to an hour, longer clamped), one
+ * significant digit (about 3% error).
  * <p>
  * Threading: {@link #record} and {@link #p99Micros} from any thread. A percentile is worked out at
  * most once a second while values keep coming, whoever asks: reading every actor costs one
@@ -41,10 +44,28 @@ public final class LatencyHistogram {
 		this.mask = size - 1;
 	}
 
-	@SuppressWarnings("deprecation") // Thread.threadId() needs Java 19
 	public void record(long nanos) {
-		int stripe = (int) Thread.currentThread().getId() & this.mask;
-		this.stripes[stripe].recordValue(Math.max(1, Math.min(LONGEST_MICROS, nanos / 1000)));
+		this.stripes[stripe() & this.mask].recordValue(Math.max(1, Math.min(LONGEST_MICROS, nanos / 1000)));
+	}
+
+	/** A pool worker's index in its pool (unique among its live workers), else the thread's id. */
+	@SuppressWarnings("deprecation") // Thread.threadId() needs Java 19
+	private static int stripe() {
+		Thread thread = Thread.currentThread();
+		return (thread instanceof ForkJoinWorkerThread worker) ? worker.getPoolIndex() : (int) thread.getId();
+	}
+
+	int stripeCount() {
+		return this.stripes.length;
+	}
+
+	/** How many stripes hold a value. */
+	int stripesInUse() {
+		int used = 0;
+		for (AtomicHistogram stripe : this.stripes) {
+			used += (stripe.getTotalCount() > 0) ? 1 : 0;
+		}
+		return used;
 	}
 
 	/** Values recorded so far. */

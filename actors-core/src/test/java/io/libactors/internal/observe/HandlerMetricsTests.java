@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.TimeUnit;
 
 import io.libactors.ActorInfo;
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,37 @@ class HandlerMetricsTests {
 		assertThat(shared.count()).isEqualTo((long) threads * each);
 		// values of 1 to 8 ms, equally many: the 99th percentile is the largest
 		assertThat(shared.p99Micros() / 1000).isCloseTo(8.0, within(0.5));
+	}
+
+	@Test
+	void eachWorkerOfAPoolRecordsOnAStripeOfItsOwn() throws Exception {
+		LatencyHistogram histogram = new LatencyHistogram();
+		int workers = histogram.stripeCount();
+		ForkJoinPool pool = new ForkJoinPool(workers, (owner) -> {
+			new Thread(() -> {
+			}); // another thread made between two workers: their ids are not consecutive
+			return ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(owner);
+		}, null, false);
+		try {
+			// every task waits for all the others, so each runs on a worker of its own
+			CyclicBarrier together = new CyclicBarrier(workers);
+			List<ForkJoinTask<?>> tasks = new ArrayList<>();
+			for (int i = 0; i < workers; i++) {
+				tasks.add(pool.submit(() -> {
+					together.await(1, TimeUnit.MINUTES);
+					histogram.record(MILLI);
+					return null;
+				}));
+			}
+			for (ForkJoinTask<?> task : tasks) {
+				task.get(1, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(histogram.count()).isEqualTo(workers);
+		assertThat(histogram.stripesInUse()).isEqualTo(workers);
 	}
 
 	@Test
