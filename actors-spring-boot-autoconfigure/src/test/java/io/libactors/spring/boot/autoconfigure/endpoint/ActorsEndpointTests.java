@@ -70,7 +70,7 @@ class ActorsEndpointTests {
 	}
 
 	@Test
-	void aTenMillisecondHandlerReportsTenToTwentyMilliseconds() throws Exception {
+	void aTenMillisecondHandlerReportsItsTimesInMilliseconds() throws Exception {
 		ActorProxy<Sleeper> sleeper = this.core.createActor("sleeper", new Sleeper());
 		for (int i = 0; i < 20; i++) {
 			sleeper.tell(new Nap(10));
@@ -78,9 +78,11 @@ class ActorsEndpointTests {
 		sleeper.ask(new Nap(10), Void.class).get(10, TimeUnit.SECONDS);
 		ActorInfo.HandlerStats nap = this.endpoint.actor("sleeper").handlers().get("Nap");
 		assertThat(nap.count()).isEqualTo(21);
-		assertThat(nap.mean()).isBetween(9.5, 20.0);
-		assertThat(nap.p99()).isBetween(9.5, 40.0);
-		assertThat(nap.max()).isGreaterThanOrEqualTo(nap.p99());
+		// a sleep takes at least its time, and on a busy machine much longer: the upper bounds only
+		// catch a slip of unit (microseconds or seconds would be a thousand times off)
+		assertThat(nap.mean()).isBetween(9.5, 1_000.0);
+		assertThat(nap.max()).isBetween(nap.mean(), 10_000.0);
+		assertThat(nap.p99()).isBetween(9.5, nap.max());
 	}
 
 	private static Set<String> fieldNames(JsonNode node) {
