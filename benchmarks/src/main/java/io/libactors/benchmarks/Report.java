@@ -39,8 +39,8 @@ public final class Report {
 						number(metric.get("scorePercentiles").get("99.9")), null);
 			}
 			else {
-				add(rows, values, label(benchmark, result.get("params")), system, number(metric.get("scorePercentiles").get("50.0")),
-						number(metric.get("scoreError")));
+				add(rows, values, label(benchmark, result.get("params")), system,
+						number(metric.get("scorePercentiles").get("50.0")), number(metric.get("scoreError")));
 			}
 		}
 		try (Stream<Path> files = Files.list(Path.of(args[1]))) {
