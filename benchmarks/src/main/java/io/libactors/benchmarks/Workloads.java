@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -222,12 +223,54 @@ public class Workloads {
 	}
 
 	/**
+	 * One sender tells every actor a number, round after round; a round trip ends once every
+	 * actor has handled all of its rounds.
+	 */
+	abstract static class ToEveryActor extends OnOneSystem {
+
+		private final List<Harness.Ref> actors = new ArrayList<>();
+
+		private final AtomicInteger remaining = new AtomicInteger();
+
+		private volatile CountDownLatch done;
+
+		/** An actor that does {@code work} with each number and {@code lastly} after its last of a run. */
+		void spawnCounting(String name, int rounds, IntConsumer work, Runnable lastly) {
+			int[] received = new int[1];
+			this.actors.add(this.harness.spawn(name, (n) -> {
+				work.accept(n);
+				if (++received[0] == rounds) {
+					received[0] = 0;
+					lastly.run();
+					if (this.remaining.decrementAndGet() == 0) {
+						this.done.countDown();
+					}
+				}
+			}));
+		}
+
+		/** Tells every actor the numbers 0 to {@code rounds - 1}, each round to all of them, then waits. */
+		void tellEveryActor(int rounds) throws InterruptedException {
+			CountDownLatch done = new CountDownLatch(1);
+			this.done = done;
+			this.remaining.set(this.actors.size());
+			for (int round = 0; round < rounds; round++) {
+				for (Harness.Ref actor : this.actors) {
+					actor.tell(round);
+				}
+			}
+			done.await();
+		}
+
+	}
+
+	/**
 	 * One sender tells each of 60 actors 10,000 messages, round after round, and each message
 	 * costs its actor a little computation (a sine); the score is messages per second, until the
 	 * last actor has handled its last.
 	 */
 	@Fork(2)
-	public static class ForkJoin extends OnOneSystem {
+	public static class ForkJoin extends ToEveryActor {
 
 		@Param({ "libactors", "pekko-default", "pekko-tuned", "bare" })
 		public String system;
@@ -237,45 +280,22 @@ public class Workloads {
 			return this.system;
 		}
 
-		private final List<Harness.Ref> actors = new ArrayList<>();
-
-		private final AtomicInteger remaining = new AtomicInteger();
-
 		/** Where the computations end up, so that the JIT cannot drop them. */
 		volatile double sink;
-
-		private volatile CountDownLatch done;
 
 		@Override
 		void prepare() {
 			for (int i = 0; i < FORK_JOIN_ACTORS; i++) {
 				double[] sum = new double[1];
-				int[] received = new int[1];
-				this.actors.add(this.harness.spawn("worker-" + i, (n) -> {
-					sum[0] += Math.sin(n * 0.001);
-					if (++received[0] == FORK_JOIN_MESSAGES) {
-						received[0] = 0;
-						this.sink = sum[0];
-						if (this.remaining.decrementAndGet() == 0) {
-							this.done.countDown();
-						}
-					}
-				}));
+				spawnCounting("worker-" + i, FORK_JOIN_MESSAGES, (n) -> sum[0] += Math.sin(n * 0.001),
+						() -> this.sink = sum[0]);
 			}
 		}
 
 		@Benchmark
 		@OperationsPerInvocation(FORK_JOIN_ACTORS * FORK_JOIN_MESSAGES)
 		public void forkJoin() throws InterruptedException {
-			CountDownLatch done = new CountDownLatch(1);
-			this.done = done;
-			this.remaining.set(FORK_JOIN_ACTORS);
-			for (int message = 0; message < FORK_JOIN_MESSAGES; message++) {
-				for (Harness.Ref actor : this.actors) {
-					actor.tell(message);
-				}
-			}
-			done.await();
+			tellEveryActor(FORK_JOIN_MESSAGES);
 		}
 
 	}
@@ -286,7 +306,7 @@ public class Workloads {
 	 */
 	@Warmup(iterations = 2, time = 1)
 	@Fork(2)
-	public static class FanOut extends OnOneSystem {
+	public static class FanOut extends ToEveryActor {
 
 		@Param({ "libactors", "spring", "pekko-default", "pekko-tuned", "bare" })
 		public String system;
@@ -296,39 +316,19 @@ public class Workloads {
 			return this.system;
 		}
 
-		private final List<Harness.Ref> actors = new ArrayList<>();
-
-		private final AtomicInteger remaining = new AtomicInteger();
-
-		private volatile CountDownLatch done;
-
 		@Override
 		void prepare() {
 			for (int i = 0; i < FAN_OUT_ACTORS; i++) {
-				int[] received = new int[1];
-				this.actors.add(this.harness.spawn("fan-" + i, (n) -> {
-					if (++received[0] == FAN_OUT_ROUNDS) {
-						received[0] = 0;
-						if (this.remaining.decrementAndGet() == 0) {
-							this.done.countDown();
-						}
-					}
-				}));
+				spawnCounting("fan-" + i, FAN_OUT_ROUNDS, (n) -> {
+				}, () -> {
+				});
 			}
 		}
 
 		@Benchmark
 		@OperationsPerInvocation(FAN_OUT_ACTORS * FAN_OUT_ROUNDS)
 		public void fanOut() throws InterruptedException {
-			CountDownLatch done = new CountDownLatch(1);
-			this.done = done;
-			this.remaining.set(FAN_OUT_ACTORS);
-			for (int round = 0; round < FAN_OUT_ROUNDS; round++) {
-				for (Harness.Ref actor : this.actors) {
-					actor.tell(round);
-				}
-			}
-			done.await();
+			tellEveryActor(FAN_OUT_ROUNDS);
 		}
 
 	}
