@@ -157,7 +157,9 @@ class BankClusterTests {
 		Thread driver = new Thread(() -> {
 			ThreadLocalRandom random = ThreadLocalRandom.current();
 			while (running.get()) {
-				Instance via = up.get(random.nextInt(up.size()));
+				// a copy: an instance may leave between reading the size and taking one
+				List<Instance> now = List.copyOf(up);
+				Instance via = now.get(random.nextInt(now.size()));
 				int from = random.nextInt(accounts);
 				int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
 				via.inFlight().incrementAndGet();
